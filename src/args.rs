@@ -1,0 +1,59 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(name = "dossier", version, about = "Tailored CVs and motivation letters from one YAML profile, compiled with Typst")]
+pub struct Cli {
+    /// Workspace directory (default: the current directory or the nearest ancestor with profiles/)
+    #[arg(short = 'C', long = "dir", global = true, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+
+    /// The typst binary to use (typst-cli 0.15.x)
+    #[arg(long, global = true, env = "DOSSIER_TYPST", value_name = "PATH")]
+    pub typst: Option<PathBuf>,
+
+    /// Print only errors
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the CV and letter PDFs of every posting (or of the named ones)
+    Build(BuildArgs),
+    /// Validate profiles and tailoring files and show requirement coverage; compiles nothing
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Only {
+    Cv,
+    Letter,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// Postings to build, as `posting-id` or `candidate/posting-id` (default: all)
+    pub postings: Vec<String>,
+    /// Build only the CV or only the letter
+    #[arg(long, value_enum)]
+    pub only: Option<Only>,
+    /// Number of typst processes at once (default: number of cores)
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Seconds one typst process may take before it is stopped
+    #[arg(long, default_value_t = 120, value_name = "SECONDS")]
+    pub timeout: u64,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Postings to check, as `posting-id` or `candidate/posting-id` (default: all)
+    pub postings: Vec<String>,
+}

@@ -1,0 +1,160 @@
+//! Stage 4 — compile: run the `typst` CLI on a rendered source and put the PDF
+//! in place atomically (temp file + rename), so a failed or interrupted build
+//! never leaves a broken PDF and never deletes the last good one.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, Result, anyhow, bail};
+
+/// The typst version we build with (and that CI installs).
+pub const TYPST_VERSION: &str = "0.15.1";
+pub const INSTALL_HINT: &str = "install it with: cargo install --locked typst-cli --version 0.15.1 (takes 10–20 minutes), or pass --typst PATH / set DOSSIER_TYPST";
+
+/// A checked typst binary.
+#[derive(Debug, Clone)]
+pub struct Typst {
+    pub program: PathBuf,
+    pub version: String,
+}
+
+impl Typst {
+    /// Find typst (`explicit`, else `typst` on PATH) and check it is 0.15.x.
+    pub fn find(explicit: Option<&Path>) -> Result<Typst> {
+        let program = explicit.map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("typst"));
+        let out = Command::new(&program).arg("--version").stdin(Stdio::null()).output().map_err(|e| {
+            anyhow!("cannot run typst ({}): {e}; {INSTALL_HINT}", program.display())
+        })?;
+        let text = String::from_utf8_lossy(&out.stdout);
+        let version = text.split_whitespace().nth(1).unwrap_or("").to_string();
+        let mut nums = version.split('.').map(|n| n.parse::<u32>().unwrap_or(0));
+        let (major, minor) = (nums.next().unwrap_or(0), nums.next().unwrap_or(0));
+        if !out.status.success() || (major, minor) != (0, 15) {
+            bail!(
+                "{} is typst {:?}, but dossier needs typst 0.15.x; {INSTALL_HINT}",
+                program.display(),
+                text.trim()
+            );
+        }
+        Ok(Typst { program, version })
+    }
+}
+
+/// One compile: all paths relative to the workspace root, which is the
+/// working directory of the child.
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub source: PathBuf,
+    pub pdf: PathBuf,
+    pub font_dir: PathBuf,
+    pub timestamp: i64,
+}
+
+impl Job {
+    /// The arguments given to typst, the output PDF last.
+    pub fn args(&self, output: &Path) -> Vec<String> {
+        let mut args = vec![
+            "compile".to_string(),
+            "--root".to_string(),
+            ".".to_string(),
+            "--ignore-system-fonts".to_string(),
+        ];
+        if !self.font_dir.as_os_str().is_empty() {
+            args.push("--font-path".to_string());
+            args.push(self.font_dir.to_string_lossy().into_owned());
+        }
+        args.extend([
+            "--creation-timestamp".to_string(),
+            self.timestamp.to_string(),
+            "--format".to_string(),
+            "pdf".to_string(),
+            "--diagnostic-format".to_string(),
+            "short".to_string(),
+            "-j".to_string(),
+            "1".to_string(),
+            self.source.to_string_lossy().into_owned(),
+            output.to_string_lossy().into_owned(),
+        ]);
+        args
+    }
+}
+
+/// Run typst for `job` in `root`; on success the PDF is renamed into place.
+pub fn compile(typst: &Typst, root: &Path, job: &Job, timeout: Duration) -> Result<()> {
+    let final_pdf = root.join(&job.pdf);
+    let tmp_rel = temp_name(&job.pdf);
+    let tmp_abs = root.join(&tmp_rel);
+    let mut child = Command::new(&typst.program)
+        .args(job.args(&tmp_rel))
+        .current_dir(root)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .env_remove("TYPST_FONT_PATHS")
+        .env_remove("TYPST_ROOT")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .with_context(|| format!("cannot start {}", typst.program.display()))?;
+    // Read stderr on a thread so a chatty child cannot block on a full pipe.
+    let mut stderr = child.stderr.take();
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        if let Some(e) = stderr.as_mut() {
+            let _ = std::io::Read::read_to_string(e, &mut s);
+        }
+        s
+    });
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break status;
+        }
+        if started.elapsed() > timeout {
+            let _ = child.kill();
+            let _ = child.wait();
+            let _ = std::fs::remove_file(&tmp_abs);
+            bail!("typst did not finish within {} s and was stopped", timeout.as_secs());
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    };
+    let stderr = reader.join().unwrap_or_default();
+    if !status.success() {
+        let _ = std::fs::remove_file(&tmp_abs);
+        let msg: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).take(20).collect();
+        bail!("typst failed: {}", msg.join("\n  "));
+    }
+    std::fs::rename(&tmp_abs, &final_pdf).with_context(|| format!("cannot move the PDF into {}", final_pdf.display()))?;
+    Ok(())
+}
+
+/// `dir/.name.<pid>.part.pdf` — hidden, next to the target so the rename is
+/// atomic, and with the target's extension so typst knows the format.
+pub fn temp_name(path: &Path) -> PathBuf {
+    let stem = path.file_stem().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let ext = path.extension().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    path.with_file_name(format!(".{stem}.{}.part.{ext}", std::process::id()))
+}
+
+/// Remove temp files left by an interrupted earlier run.
+pub fn clean_stale_temps(dir: &Path) {
+    if let Ok(rd) = std::fs::read_dir(dir) {
+        for e in rd.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') && name.contains(".part.") {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
+}
+
+/// Write `contents` to `path` atomically, unless it already has exactly them.
+pub fn write_if_changed(path: &Path, contents: &[u8]) -> Result<bool> {
+    if std::fs::read(path).is_ok_and(|old| old == contents) {
+        return Ok(false);
+    }
+    let tmp = temp_name(path);
+    std::fs::write(&tmp, contents).with_context(|| format!("cannot write {}", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(true)
+}

@@ -1,0 +1,190 @@
+//! All YAML handling lives here. We use serde-saphyr (not serde_yaml, which is
+//! archived and cannot tell the line of a *value*): it gives `Spanned` locations
+//! for any value, rejects duplicate keys and enforces input budgets against
+//! alias bombs and deep nesting. serde_path_to_error adds the field path.
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::diag::{Diagnostic, Pos, did_you_mean};
+
+/// Largest YAML file we read; a profile is a few kilobytes.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+fn options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        with_snippet: false,
+        strict_booleans: true,
+        budget: serde_saphyr::budget! {
+            max_depth: 64,
+            max_aliases: 1_000,
+            max_anchors: 1_000,
+            max_events: 1_000_000,
+            max_nodes: 500_000,
+            max_total_scalar_bytes: 8 * 1024 * 1024,
+            max_documents: 1,
+        },
+    }
+}
+
+/// Parse `text` (the contents of `file`, shown as given) into `T`.
+pub fn parse<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Diagnostic> {
+    let mut field = String::new();
+    let result = serde_saphyr::with_deserializer_from_str_with_options(text, options(), |de| {
+        serde_path_to_error::deserialize(de).map_err(|e| {
+            field = clean_path(&e.path().to_string());
+            e.into_inner()
+        })
+    });
+    result.map_err(|e| {
+        let pos = e.location().map(|l| Pos::from(&l)).unwrap_or_default();
+        let message = friendly_message(&e.without_snippet().to_string());
+        Diagnostic::new(file, message).at(pos).field(field)
+    })
+}
+
+/// Read and parse a YAML file; `shown` is the path printed in messages.
+pub fn load_file<T: DeserializeOwned>(path: &Path, shown: &Path) -> Result<T, Diagnostic> {
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Diagnostic::new(shown, format!("cannot read file: {e}")))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Diagnostic::new(
+            shown,
+            format!("file is {} bytes; the limit is {MAX_FILE_BYTES} bytes", meta.len()),
+        ));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::new(shown, format!("cannot read file: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+        Diagnostic::new(shown, "file is not valid UTF-8; save it as UTF-8")
+            .at(Pos { line: line as u32, column: 1 })
+    })?;
+    if let Some(offset) = text.find('\0') {
+        let line = text[..offset].matches('\n').count() + 1;
+        return Err(Diagnostic::new(shown, "file contains a NUL byte")
+            .at(Pos { line: line as u32, column: 1 }));
+    }
+    parse(&text, shown)
+}
+
+/// `cv.experience[1].value` → `cv.experience[1]`: drop the internals of the
+/// location wrappers and serde's placeholder for the root.
+fn clean_path(path: &str) -> String {
+    let mut p = path.replace(".value", "");
+    if p == "." || p == "?" {
+        p.clear();
+    }
+    p
+}
+
+/// Rephrase the parser's message where we can say it better, e.g. add a
+/// "did you mean" to an unknown field.
+fn friendly_message(raw: &str) -> String {
+    // Strip a leading "line L column C: " — we print the position ourselves.
+    let mut msg = raw.trim();
+    if let Some(rest) = msg.strip_prefix("error: ") {
+        msg = rest;
+    }
+    if msg.starts_with("line ")
+        && let Some(idx) = msg.find(": ")
+    {
+        msg = &msg[idx + 2..];
+    }
+    if let Some(rest) = msg.strip_prefix("unknown field `")
+        && let Some((name, tail)) = rest.split_once('`')
+    {
+        let expected: Vec<&str> = tail
+            .trim_start_matches(", expected one of ")
+            .trim_start_matches(", expected ")
+            .split(", ")
+            .map(|s| s.trim_matches('`'))
+            .filter(|s| !s.is_empty() && !s.starts_with("there are no fields"))
+            .collect();
+        let mut out = format!("unknown key `{name}`");
+        if let Some(best) = did_you_mean(name, expected.iter().copied()) {
+            out.push_str(&format!("; did you mean `{best}`?"));
+        }
+        if !expected.is_empty() {
+            out.push_str(&format!(" (valid keys: {})", expected.join(", ")));
+        }
+        return out;
+    }
+    if let Some(rest) = msg.strip_prefix("unknown variant `")
+        && let Some((name, tail)) = rest.split_once('`')
+    {
+        let expected = tail
+            .trim_start_matches(", expected one of ")
+            .trim_start_matches(", expected ")
+            .replace('`', "");
+        return format!("unknown value `{name}`; expected one of: {expected}");
+    }
+    if let Some(rest) = msg.strip_prefix("missing field `")
+        && let Some((name, _)) = rest.split_once('`')
+    {
+        return format!("missing required key `{name}`");
+    }
+    msg.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::tailoring::Tailoring;
+
+    fn err(src: &str) -> Diagnostic {
+        parse::<Tailoring>(src, Path::new("t.yaml")).unwrap_err()
+    }
+
+    const HEAD: &str = "language: et\nposting:\n  organization: Org\n  position: Arendaja\n";
+
+    #[test]
+    fn unknown_key_has_suggestion_line_and_path() {
+        let d = err(&format!("{HEAD}cv:\n  hedline: x\n"));
+        assert_eq!(d.pos.line, 6);
+        assert_eq!(d.field, "cv.hedline");
+        assert!(d.message.contains("did you mean `headline`"), "{d}");
+    }
+
+    #[test]
+    fn wrong_type_names_the_field() {
+        let d = err(&format!("{HEAD}cv:\n  emphasize: {{a: 1}}\n"));
+        assert_eq!(d.pos.line, 6);
+        assert!(d.field.starts_with("cv.emphasize"), "{d}");
+    }
+
+    #[test]
+    fn invalid_date_points_at_value() {
+        let d = err(&format!("{HEAD}letter:\n  date: 2014-02-30\n"));
+        assert_eq!(d.pos.line, 6);
+        assert!(d.message.contains("has 28 days"), "{d}");
+    }
+
+    #[test]
+    fn unknown_language_lists_valid_ones() {
+        let d = err("language: de\nposting: {organization: O, position: P}\n");
+        assert_eq!(d.pos.line, 1);
+        assert!(d.message.contains("et") && d.message.contains("en"), "{d}");
+    }
+
+    #[test]
+    fn duplicate_keys_and_tabs_are_errors() {
+        assert_eq!(err(&format!("{HEAD}language: en\n")).pos.line, 5);
+        assert!(err("language: et\n\tposting: 1\n").pos.is_known());
+    }
+
+    #[test]
+    fn alias_bomb_is_refused() {
+        let mut src = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..12 {
+            let p = i - 1;
+            src.push_str(&format!(
+                "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+            ));
+        }
+        let d = parse::<serde_json::Value>(&src, Path::new("bomb.yaml")).unwrap_err();
+        assert!(!d.message.is_empty());
+    }
+}

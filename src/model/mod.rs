@@ -1,0 +1,39 @@
+//! The typed input: what a profile and a tailoring file may contain.
+//! Deserialization only; checking ids and merging live in `tailor`.
+
+pub mod date;
+pub mod profile;
+pub mod tailoring;
+pub mod text;
+
+use serde::{Deserialize, Deserializer};
+use serde_saphyr::Spanned;
+
+use crate::diag::Pos;
+
+pub use date::Date;
+pub use text::{Lang, Text};
+
+/// A value and the place in its YAML file where it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located<T> {
+    pub value: T,
+    pub pos: Pos,
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let spanned = Spanned::<T>::deserialize(deserializer)?;
+        Ok(Located { pos: Pos::from(&spanned.referenced), value: spanned.value })
+    }
+}
+
+impl<T> std::ops::Deref for Located<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+/// An item id as written in a YAML file.
+pub type Id = Located<String>;

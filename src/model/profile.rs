@@ -1,0 +1,262 @@
+//! The master profile: `profiles/<candidate>.yaml`, everything true about one candidate.
+
+use serde::Deserialize;
+
+use super::{Date, Id, Lang, Located, Text};
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub name: Text,
+    #[serde(default)]
+    pub headline: Option<Text>,
+    #[serde(default)]
+    pub contact: Contact,
+    /// Path relative to the profile file.
+    #[serde(default)]
+    pub photo: Option<Located<String>>,
+    #[serde(default)]
+    pub summary: Option<Text>,
+    #[serde(default)]
+    pub experience: Vec<Experience>,
+    #[serde(default)]
+    pub education: Vec<Education>,
+    #[serde(default)]
+    pub skills: Vec<Skill>,
+    #[serde(default)]
+    pub languages: Vec<Language>,
+    #[serde(default)]
+    pub certifications: Vec<Certification>,
+    #[serde(default)]
+    pub projects: Vec<Project>,
+    #[serde(default)]
+    pub publications: Vec<Publication>,
+    #[serde(default)]
+    pub volunteering: Vec<Experience>,
+    #[serde(default)]
+    pub references: Vec<Reference>,
+    /// Free extra sections.
+    #[serde(default)]
+    pub sections: Vec<ExtraSection>,
+    /// Language used when a text has no translation for the posting's language.
+    #[serde(default)]
+    pub fallback_language: Option<Lang>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub location: Option<Text>,
+    /// Postal address, one line per entry.
+    #[serde(default)]
+    pub address: Vec<Text>,
+    #[serde(default)]
+    pub links: Vec<Link>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    pub label: Text,
+    pub url: String,
+}
+
+/// A job (also used for `volunteering`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Experience {
+    pub id: Id,
+    pub organization: Text,
+    pub role: Text,
+    #[serde(default)]
+    pub location: Option<Text>,
+    pub start: Located<Date>,
+    /// Omitted: ongoing.
+    #[serde(default)]
+    pub end: Option<Located<Date>>,
+    #[serde(default)]
+    pub summary: Option<Text>,
+    #[serde(default)]
+    pub highlights: Vec<Highlight>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// e-CF competence codes such as `E.2`.
+    #[serde(default)]
+    pub competences: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Highlight {
+    pub id: Id,
+    pub text: Text,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub competences: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Education {
+    pub id: Id,
+    pub institution: Text,
+    #[serde(default)]
+    pub degree: Option<Text>,
+    #[serde(default)]
+    pub field: Option<Text>,
+    #[serde(default)]
+    pub start: Option<Located<Date>>,
+    #[serde(default)]
+    pub end: Option<Located<Date>>,
+    #[serde(default)]
+    pub notes: Option<Text>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub competences: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Skill {
+    pub id: Id,
+    pub name: Text,
+    #[serde(default)]
+    pub category: Option<Text>,
+    /// Free text such as `expert` or `5 years`.
+    #[serde(default)]
+    pub level: Option<Text>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub competences: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    pub id: Id,
+    pub name: Text,
+    pub level: Located<LanguageLevel>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+/// CEFR level or mother tongue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum LanguageLevel {
+    #[serde(alias = "a1")]
+    A1,
+    #[serde(alias = "a2")]
+    A2,
+    #[serde(alias = "b1")]
+    B1,
+    #[serde(alias = "b2")]
+    B2,
+    #[serde(alias = "c1")]
+    C1,
+    #[serde(alias = "c2")]
+    C2,
+    #[serde(rename = "native", alias = "Native")]
+    Native,
+}
+
+impl LanguageLevel {
+    pub fn code(self) -> &'static str {
+        match self {
+            LanguageLevel::A1 => "A1",
+            LanguageLevel::A2 => "A2",
+            LanguageLevel::B1 => "B1",
+            LanguageLevel::B2 => "B2",
+            LanguageLevel::C1 => "C1",
+            LanguageLevel::C2 => "C2",
+            LanguageLevel::Native => "native",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Certification {
+    pub id: Id,
+    pub name: Text,
+    #[serde(default)]
+    pub issuer: Option<Text>,
+    #[serde(default)]
+    pub date: Option<Located<Date>>,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub competences: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Project {
+    pub id: Id,
+    pub name: Text,
+    #[serde(default)]
+    pub role: Option<Text>,
+    #[serde(default)]
+    pub start: Option<Located<Date>>,
+    #[serde(default)]
+    pub end: Option<Located<Date>>,
+    #[serde(default)]
+    pub summary: Option<Text>,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub competences: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Publication {
+    pub id: Id,
+    pub title: Text,
+    /// Journal, conference or publisher.
+    #[serde(default)]
+    pub venue: Option<Text>,
+    #[serde(default)]
+    pub date: Option<Located<Date>>,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    pub id: Id,
+    pub name: Text,
+    #[serde(default)]
+    pub role: Option<Text>,
+    #[serde(default)]
+    pub organization: Option<Text>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExtraSection {
+    pub id: Id,
+    pub title: Text,
+    #[serde(default)]
+    pub items: Vec<Text>,
+}

@@ -1,0 +1,195 @@
+//! The build pipeline up to compiling: for every selected posting, load →
+//! tailor → render, and write the Typst source of each document. A posting that
+//! fails is recorded and the others go on.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::compile::{self, Job};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::layout;
+use crate::load::yaml;
+use crate::load::{Candidate, PostingFile, Workspace};
+use crate::model::profile::Profile;
+use crate::model::tailoring::Tailoring;
+use crate::model::{Date, Lang};
+use crate::naming;
+use crate::render::{self, DocKind, Meta, Renderer};
+use crate::tailor::{self, Context, Sources};
+
+/// A document ready to compile.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// `candidate/posting`.
+    pub posting: String,
+    pub kind: DocKind,
+    pub lang: Lang,
+    pub layout: String,
+    pub job: Job,
+}
+
+/// Something that could not be built, and why.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    pub posting: String,
+    /// `None` when the whole posting failed before its documents existed.
+    pub kind: Option<DocKind>,
+    pub message: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Prepared {
+    pub documents: Vec<Document>,
+    pub failures: Vec<Failure>,
+}
+
+/// Options of a build that shape the documents.
+pub struct Options {
+    pub kinds: Vec<DocKind>,
+    /// Letter date when a tailoring file sets none.
+    pub today: Date,
+    /// Creation timestamp for all PDFs (`SOURCE_DATE_EPOCH`); else the letter date.
+    pub source_date_epoch: Option<i64>,
+}
+
+/// Load every profile once and prepare every selected posting.
+pub fn prepare(ws: &Workspace, candidates: &[Candidate], selected: &[PostingFile], opts: &Options) -> Prepared {
+    let mut out = Prepared::default();
+    let mut renderers: BTreeMap<String, Result<Renderer, Diagnostic>> = BTreeMap::new();
+    let font_dir = if ws.root.join("layouts/fonts").is_dir() { PathBuf::from("layouts/fonts") } else { PathBuf::new() };
+    for cand in candidates {
+        let postings: Vec<&PostingFile> = selected.iter().filter(|p| p.candidate == cand.id).collect();
+        if postings.is_empty() {
+            continue;
+        }
+        let profile_shown = ws.shown(&cand.profile);
+        let profile = yaml::load_file::<Profile>(&cand.profile, &profile_shown)
+            .map_err(Diagnostics::from)
+            .and_then(|p| tailor::check_profile(&p, &profile_shown).into_result(p));
+        let profile = match profile {
+            Ok(p) => p,
+            Err(d) => {
+                for p in postings {
+                    out.failures.push(Failure { posting: p.key(), kind: None, message: d.to_string() });
+                }
+                continue;
+            }
+        };
+        for posting in postings {
+            match prepare_posting(ws, &profile, &profile_shown, posting, opts, &mut renderers, &font_dir) {
+                Ok((docs, fails)) => {
+                    out.documents.extend(docs);
+                    out.failures.extend(fails);
+                }
+                Err(d) => out.failures.push(Failure { posting: posting.key(), kind: None, message: d.to_string() }),
+            }
+        }
+    }
+    out
+}
+
+fn prepare_posting(
+    ws: &Workspace,
+    profile: &Profile,
+    profile_shown: &Path,
+    posting: &PostingFile,
+    opts: &Options,
+    renderers: &mut BTreeMap<String, Result<Renderer, Diagnostic>>,
+    font_dir: &Path,
+) -> Result<(Vec<Document>, Vec<Failure>), Diagnostics> {
+    let shown = ws.shown(&posting.path);
+    let tailoring: Tailoring = yaml::load_file(&posting.path, &shown)?;
+    let src = Sources {
+        root: &ws.root,
+        candidate_id: &posting.candidate,
+        posting_id: &posting.id,
+        profile_file: profile_shown,
+        tailoring_file: &shown,
+    };
+    let mut ctx = tailor::tailor(profile, &tailoring, &src, opts.today)?;
+    let layout_name = ctx.posting.layout.clone();
+    let layout_pos = tailoring.layout.as_ref().map(|l| l.pos).unwrap_or_default();
+    let renderer = renderers
+        .entry(layout_name.clone())
+        .or_insert_with(|| layout::load(&ws.root, &layout_name, (&shown, layout_pos)).and_then(Renderer::new))
+        .as_ref()
+        .map_err(|d| Diagnostics::from(d.clone()))?;
+
+    let dir_rel = PathBuf::from("output").join(&posting.candidate).join(&posting.id);
+    let dir_abs = ws.root.join(&dir_rel);
+    std::fs::create_dir_all(&dir_abs)
+        .map_err(|e| Diagnostic::new(&dir_rel, format!("cannot create output directory: {e}")))?;
+    compile::clean_stale_temps(&dir_abs);
+
+    let mut docs = Vec::new();
+    let mut fails = Vec::new();
+    for &kind in &opts.kinds {
+        let result = render_one(ws, renderer, &mut ctx, kind, &shown, &dir_rel, font_dir, opts);
+        match result {
+            Ok(job) => docs.push(Document {
+                posting: posting.key(),
+                kind,
+                lang: ctx.lang,
+                layout: layout_name.clone(),
+                job,
+            }),
+            Err(d) => fails.push(Failure { posting: posting.key(), kind: Some(kind), message: d.to_string() }),
+        }
+    }
+    Ok((docs, fails))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn render_one(
+    ws: &Workspace,
+    renderer: &Renderer,
+    ctx: &mut Context,
+    kind: DocKind,
+    tailoring_file: &Path,
+    dir_rel: &Path,
+    font_dir: &Path,
+    opts: &Options,
+) -> Result<Job, Diagnostic> {
+    if kind == DocKind::Letter {
+        if ctx.letter.body_source.is_none() {
+            return Err(Diagnostic::new(tailoring_file, "the letter has no text; add `letter.body`").field("letter.body"));
+        }
+        if ctx.letter.paragraphs.is_empty() {
+            render::expand_letter_body(ctx, tailoring_file)?;
+        }
+    }
+    let org = if ctx.posting.short_name.is_empty() { ctx.posting.id.clone() } else { ctx.posting.short_name.clone() };
+    let stem = naming::document_stem(&ctx.candidate.name, kind, ctx.lang, &org);
+    let meta = document_meta(ctx, kind);
+    let source = renderer.render(kind, ctx, &meta)?;
+    let source_rel = dir_rel.join(format!("{stem}.typ"));
+    compile::write_if_changed(&ws.root.join(&source_rel), source.as_bytes())
+        .map_err(|e| Diagnostic::new(&source_rel, format!("{e:#}")))?;
+    Ok(Job {
+        source: source_rel,
+        pdf: dir_rel.join(format!("{stem}.pdf")),
+        font_dir: font_dir.to_path_buf(),
+        timestamp: opts.source_date_epoch.unwrap_or(ctx.letter.timestamp),
+    })
+}
+
+/// Title, author and keywords of a document's PDF.
+pub fn document_meta(ctx: &Context, kind: DocKind) -> Meta {
+    let plain = |s: &str| render::markup::to_plain(&render::markup::parse(s));
+    let what = match kind {
+        DocKind::Cv => ctx.labels["cv"],
+        DocKind::Letter => ctx.labels["letter"],
+    };
+    let name = plain(&ctx.candidate.name);
+    let position = plain(&ctx.posting.position);
+    let org = plain(&ctx.posting.organization);
+    let mut keywords = vec![position.clone(), org.clone()];
+    if !ctx.posting.short_name.is_empty() {
+        keywords.push(ctx.posting.short_name.clone());
+    }
+    if !ctx.posting.reference.is_empty() {
+        keywords.push(plain(&ctx.posting.reference));
+    }
+    keywords.retain(|k| !k.is_empty());
+    Meta { title: format!("{name} – {what} – {position}, {org}"), author: name, keywords }
+}

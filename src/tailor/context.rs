@@ -1,0 +1,223 @@
+//! The merged context: one value per posting, the same for both documents,
+//! handed to the templates as `candidate`, `posting`, `cv`, `letter`,
+//! `requirements`, `labels` and `lang`. All texts are resolved to the posting's
+//! language; they may still contain inline markup (`**bold**`, `*italic*`,
+//! `[label](url)`), which the renderer converts.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::diag::Pos;
+use crate::model::Lang;
+use crate::model::tailoring::Status;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Context {
+    pub lang: Lang,
+    pub candidate: CandidateCtx,
+    pub posting: PostingCtx,
+    pub cv: CvCtx,
+    pub letter: LetterCtx,
+    pub requirements: Vec<RequirementCtx>,
+    pub labels: BTreeMap<&'static str, &'static str>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CandidateCtx {
+    pub id: String,
+    pub name: String,
+    pub headline: String,
+    pub summary: String,
+    pub email: String,
+    pub phone: String,
+    pub location: String,
+    pub address: Vec<String>,
+    pub links: Vec<LinkCtx>,
+    /// Workspace-root-relative path (`/profiles/mari.jpg`), checked to exist inside the workspace.
+    pub photo: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkCtx {
+    pub label: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PostingCtx {
+    pub id: String,
+    pub organization: String,
+    pub short_name: String,
+    pub unit: String,
+    pub position: String,
+    pub reference: String,
+    pub deadline: String,
+    pub deadline_iso: String,
+    pub url: String,
+    pub address: Vec<String>,
+    pub contact: ContactCtx,
+    pub status: Status,
+    pub layout: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ContactCtx {
+    pub name: String,
+    pub role: String,
+    pub email: String,
+    pub phone: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CvCtx {
+    pub headline: String,
+    pub summary: String,
+    /// Which sections, in which order.
+    pub sections: Vec<SectionCtx>,
+    pub experience: Vec<ExperienceCtx>,
+    pub education: Vec<EducationCtx>,
+    pub skills: Vec<SkillCtx>,
+    /// Skills grouped by category, in order of first appearance.
+    pub skill_groups: Vec<SkillGroupCtx>,
+    pub languages: Vec<LanguageCtx>,
+    pub certifications: Vec<CertificationCtx>,
+    pub projects: Vec<ProjectCtx>,
+    pub publications: Vec<PublicationCtx>,
+    pub volunteering: Vec<ExperienceCtx>,
+    pub references: Vec<ReferenceCtx>,
+    pub emphasize: Vec<String>,
+    pub max_pages: Option<u32>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionCtx {
+    pub id: String,
+    pub title: String,
+    /// Items of a free section from the profile's `sections`; empty for built-in ones.
+    pub items: Vec<String>,
+    pub custom: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExperienceCtx {
+    pub id: String,
+    pub organization: String,
+    pub role: String,
+    pub location: String,
+    pub dates: String,
+    pub start: String,
+    pub end: String,
+    pub summary: String,
+    pub highlights: Vec<String>,
+    pub tags: Vec<String>,
+    pub competences: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EducationCtx {
+    pub id: String,
+    pub institution: String,
+    pub degree: String,
+    pub field: String,
+    pub dates: String,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SkillCtx {
+    pub id: String,
+    pub name: String,
+    pub category: String,
+    pub level: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SkillGroupCtx {
+    pub category: String,
+    pub skills: Vec<SkillCtx>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LanguageCtx {
+    pub id: String,
+    pub name: String,
+    pub level: String,
+    pub level_label: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CertificationCtx {
+    pub id: String,
+    pub name: String,
+    pub issuer: String,
+    pub date: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProjectCtx {
+    pub id: String,
+    pub name: String,
+    pub role: String,
+    pub dates: String,
+    pub summary: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PublicationCtx {
+    pub id: String,
+    pub title: String,
+    pub venue: String,
+    pub date: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReferenceCtx {
+    pub id: String,
+    pub name: String,
+    pub role: String,
+    pub organization: String,
+    pub email: String,
+    pub phone: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LetterCtx {
+    pub date: String,
+    pub date_iso: String,
+    pub place: String,
+    pub subject: String,
+    pub salutation: String,
+    /// Body paragraphs, filled in by the renderer from the body template.
+    pub paragraphs: Vec<String>,
+    pub closing: String,
+    pub salary: String,
+    pub attachments: Vec<String>,
+    pub signature: String,
+    /// The body as written (a minijinja template) and where it was written.
+    #[serde(skip)]
+    pub body_source: Option<(String, Pos)>,
+    /// Unix seconds of the letter date: the PDFs' creation timestamp unless
+    /// `SOURCE_DATE_EPOCH` is set.
+    #[serde(skip)]
+    pub timestamp: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RequirementCtx {
+    pub text: String,
+    pub evidence: Vec<EvidenceCtx>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EvidenceCtx {
+    /// As written: `experience.poff.highlights.team`.
+    pub reference: String,
+    /// What it points at, in words: `Tooteomanik, SMIT`.
+    pub label: String,
+    /// Whether the item is shown in this posting's CV.
+    pub in_cv: bool,
+}

@@ -1,0 +1,94 @@
+//! Helpers for end-to-end tests: a copy of the example workspace in a temp
+//! directory, the real `dossier` binary, the real typst, and poppler's
+//! pdftotext/pdfinfo to read the PDFs back.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_dossier");
+
+/// The repository root, which is also the example workspace.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fresh temp directory holding `profiles/` and `layouts/` of the example.
+pub fn example_workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_dir(&repo().join("profiles"), &dir.path().join("profiles"));
+    copy_dir(&repo().join("layouts"), &dir.path().join("layouts"));
+    dir
+}
+
+/// A temp workspace with only the layouts (write your own profiles).
+pub fn empty_workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(dir.path().join("profiles")).expect("mkdir");
+    copy_dir(&repo().join("layouts"), &dir.path().join("layouts"));
+    dir
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for e in std::fs::read_dir(from).expect("read_dir") {
+        let e = e.expect("entry");
+        let target = to.join(e.file_name());
+        if e.file_type().expect("type").is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).expect("copy");
+        }
+    }
+}
+
+pub fn write(path: &Path, text: &str) {
+    if let Some(p) = path.parent() {
+        std::fs::create_dir_all(p).expect("mkdir");
+    }
+    std::fs::write(path, text).expect("write");
+}
+
+/// Run dossier in `dir` with `args`.
+pub fn dossier(dir: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(["-C", dir.to_str().expect("utf-8 path")])
+        .args(args)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .expect("run dossier")
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Plain `pdftotext` (reading order, no -layout).
+pub fn pdf_text(pdf: &Path) -> String {
+    let out = Command::new("pdftotext").arg(pdf).arg("-").output().expect("pdftotext (poppler-utils) installed");
+    assert!(out.status.success(), "pdftotext failed on {}", pdf.display());
+    String::from_utf8(out.stdout).expect("utf-8 text")
+}
+
+/// `pdfinfo` fields, e.g. `Pages`, `Title`, `Author`, `Keywords`.
+pub fn pdf_info(pdf: &Path) -> std::collections::BTreeMap<String, String> {
+    let out = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo (poppler-utils) installed");
+    assert!(out.status.success(), "pdfinfo failed on {}", pdf.display());
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| l.split_once(':').map(|(k, v)| (k.trim().to_string(), v.trim().to_string())))
+        .collect()
+}
+
+pub fn pages(pdf: &Path) -> usize {
+    pdf_info(pdf).get("Pages").and_then(|p| p.parse().ok()).expect("page count")
+}
+
+/// All whitespace runs as one space, for comparing text across line breaks.
+pub fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
