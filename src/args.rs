@@ -4,8 +4,14 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::report::MessageFormat;
+
 #[derive(Debug, Parser)]
-#[command(name = "dossier", version, about = "Tailored CVs and motivation letters from one YAML profile, compiled with Typst")]
+#[command(
+    name = "dossier",
+    version,
+    about = "Tailored CVs and motivation letters from one YAML profile, compiled with Typst"
+)]
 pub struct Cli {
     /// Workspace directory (default: the current directory or the nearest ancestor with profiles/)
     #[arg(short = 'C', long = "dir", global = true, value_name = "DIR")]
@@ -18,6 +24,14 @@ pub struct Cli {
     /// Print only errors
     #[arg(short, long, global = true)]
     pub quiet: bool,
+
+    /// Also list documents that were already up to date
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+
+    /// How to report: human-readable text on stderr, or one JSON object per line on stdout
+    #[arg(long, global = true, value_enum, default_value = "human")]
+    pub message_format: MessageFormat,
 
     #[command(subcommand)]
     pub command: Command,
@@ -47,6 +61,12 @@ pub struct BuildArgs {
     /// Number of typst processes at once (default: number of cores)
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
+    /// Rebuild every document, even those that are up to date
+    #[arg(long)]
+    pub force: bool,
+    /// Stop at the first failure instead of building everything else
+    #[arg(long)]
+    pub fail_fast: bool,
     /// Seconds one typst process may take before it is stopped
     #[arg(long, default_value_t = 120, value_name = "SECONDS")]
     pub timeout: u64,

@@ -4,7 +4,10 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
+
+use wait_timeout::ChildExt;
 
 use anyhow::{Context as _, Result, anyhow, bail};
 
@@ -22,10 +25,19 @@ pub struct Typst {
 impl Typst {
     /// Find typst (`explicit`, else `typst` on PATH) and check it is 0.15.x.
     pub fn find(explicit: Option<&Path>) -> Result<Typst> {
-        let program = explicit.map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("typst"));
-        let out = Command::new(&program).arg("--version").stdin(Stdio::null()).output().map_err(|e| {
-            anyhow!("cannot run typst ({}): {e}; {INSTALL_HINT}", program.display())
-        })?;
+        let program = explicit
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("typst"));
+        let out = Command::new(&program)
+            .arg("--version")
+            .stdin(Stdio::null())
+            .output()
+            .map_err(|e| {
+                anyhow!(
+                    "cannot run typst ({}): {e}; {INSTALL_HINT}",
+                    program.display()
+                )
+            })?;
         let text = String::from_utf8_lossy(&out.stdout);
         let version = text.split_whitespace().nth(1).unwrap_or("").to_string();
         let mut nums = version.split('.').map(|n| n.parse::<u32>().unwrap_or(0));
@@ -81,7 +93,14 @@ impl Job {
 }
 
 /// Run typst for `job` in `root`; on success the PDF is renamed into place.
-pub fn compile(typst: &Typst, root: &Path, job: &Job, timeout: Duration) -> Result<()> {
+/// The child is stopped when it exceeds `timeout` or when `cancel` is set.
+pub fn compile(
+    typst: &Typst,
+    root: &Path,
+    job: &Job,
+    timeout: Duration,
+    cancel: &AtomicBool,
+) -> Result<()> {
     let final_pdf = root.join(&job.pdf);
     let tmp_rel = temp_name(&job.pdf);
     let tmp_abs = root.join(&tmp_rel);
@@ -91,6 +110,7 @@ pub fn compile(typst: &Typst, root: &Path, job: &Job, timeout: Duration) -> Resu
         .env_remove("SOURCE_DATE_EPOCH")
         .env_remove("TYPST_FONT_PATHS")
         .env_remove("TYPST_ROOT")
+        .env_remove("TYPST_FEATURES")
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -107,32 +127,58 @@ pub fn compile(typst: &Typst, root: &Path, job: &Job, timeout: Duration) -> Resu
     });
     let started = Instant::now();
     let status = loop {
-        if let Some(status) = child.try_wait()? {
+        // Returns as soon as the child exits; wakes up now and then to look
+        // at the clock and at Ctrl-C.
+        if let Some(status) = child.wait_timeout(Duration::from_millis(50))? {
             break status;
         }
-        if started.elapsed() > timeout {
+        let stop = if cancel.load(Ordering::Relaxed) {
+            Some("the build was interrupted".to_string())
+        } else if started.elapsed() > timeout {
+            Some(format!(
+                "typst did not finish within {} s and was stopped (--timeout)",
+                timeout.as_secs()
+            ))
+        } else {
+            None
+        };
+        if let Some(why) = stop {
             let _ = child.kill();
             let _ = child.wait();
             let _ = std::fs::remove_file(&tmp_abs);
-            bail!("typst did not finish within {} s and was stopped", timeout.as_secs());
+            bail!(why);
         }
-        std::thread::sleep(Duration::from_millis(2));
     };
     let stderr = reader.join().unwrap_or_default();
     if !status.success() {
         let _ = std::fs::remove_file(&tmp_abs);
-        let msg: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).take(20).collect();
+        let msg: Vec<&str> = stderr
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .take(20)
+            .collect();
         bail!("typst failed: {}", msg.join("\n  "));
     }
-    std::fs::rename(&tmp_abs, &final_pdf).with_context(|| format!("cannot move the PDF into {}", final_pdf.display()))?;
+    if cancel.load(Ordering::Relaxed) {
+        let _ = std::fs::remove_file(&tmp_abs);
+        bail!("the build was interrupted");
+    }
+    std::fs::rename(&tmp_abs, &final_pdf)
+        .with_context(|| format!("cannot move the PDF into {}", final_pdf.display()))?;
     Ok(())
 }
 
 /// `dir/.name.<pid>.part.pdf` — hidden, next to the target so the rename is
 /// atomic, and with the target's extension so typst knows the format.
 pub fn temp_name(path: &Path) -> PathBuf {
-    let stem = path.file_stem().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let ext = path.extension().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = path
+        .file_stem()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = path
+        .extension()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     path.with_file_name(format!(".{stem}.{}.part.{ext}", std::process::id()))
 }
 

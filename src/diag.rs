@@ -40,7 +40,12 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(file: impl Into<PathBuf>, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { file: file.into(), pos: Pos::default(), field: String::new(), message: message.into() }
+        Diagnostic {
+            file: file.into(),
+            pos: Pos::default(),
+            field: String::new(),
+            message: message.into(),
+        }
     }
 
     pub fn at(mut self, pos: Pos) -> Diagnostic {
@@ -85,7 +90,11 @@ impl Diagnostics {
 
     /// `Ok(value)` when nothing was reported.
     pub fn into_result<T>(self, value: T) -> Result<T, Diagnostics> {
-        if self.0.is_empty() { Ok(value) } else { Err(self) }
+        if self.0.is_empty() {
+            Ok(value)
+        } else {
+            Err(self)
+        }
     }
 }
 
@@ -111,11 +120,16 @@ impl std::error::Error for Diagnostics {}
 
 /// `path` relative to `base` when it lies inside it, for shorter messages.
 pub fn display_path(path: &Path, base: &Path) -> PathBuf {
-    path.strip_prefix(base).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
+    path.strip_prefix(base)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// The closest candidate within a small edit distance, for "did you mean" hints.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
         let d = edit_distance(word, c);
@@ -149,7 +163,10 @@ mod tests {
     #[test]
     fn formats_file_line_field_message() {
         let d = Diagnostic::new("profiles/mari/smit.yaml", "unknown experience id \"pof\"")
-            .at(Pos { line: 14, column: 5 })
+            .at(Pos {
+                line: 14,
+                column: 5,
+            })
             .field("cv.experience[1]");
         assert_eq!(
             d.to_string(),

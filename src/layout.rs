@@ -38,9 +38,15 @@ pub fn available(root: &Path) -> Vec<String> {
 /// Load layout `name`; `asked_at` is the file and position that named it.
 pub fn load(root: &Path, name: &str, asked_at: (&Path, Pos)) -> Result<Layout, Diagnostic> {
     let unknown = || {
-        Diagnostic::new(asked_at.0, format!("unknown layout \"{name}\"; available: {}", available(root).join(", ")))
-            .at(asked_at.1)
-            .field("layout")
+        Diagnostic::new(
+            asked_at.0,
+            format!(
+                "unknown layout \"{name}\"; available: {}",
+                available(root).join(", ")
+            ),
+        )
+        .at(asked_at.1)
+        .field("layout")
     };
     if !is_safe_id(name) {
         return Err(unknown());
@@ -50,9 +56,15 @@ pub fn load(root: &Path, name: &str, asked_at: (&Path, Pos)) -> Result<Layout, D
         return Err(unknown());
     }
     // The layout directory must really be inside the workspace (no symlink out).
-    let real = dir.canonicalize().map_err(|e| Diagnostic::new(asked_at.0, format!("layout \"{name}\": {e}")))?;
+    let real = dir
+        .canonicalize()
+        .map_err(|e| Diagnostic::new(asked_at.0, format!("layout \"{name}\": {e}")))?;
     if !real.starts_with(root) {
-        return Err(Diagnostic::new(&dir, format!("layout \"{name}\" points outside the workspace")).field("layout"));
+        return Err(Diagnostic::new(
+            &dir,
+            format!("layout \"{name}\" points outside the workspace"),
+        )
+        .field("layout"));
     }
     let read = |file: &str| -> Result<(String, PathBuf), Diagnostic> {
         let path = dir.join(file);

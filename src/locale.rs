@@ -7,15 +7,36 @@ use crate::model::profile::LanguageLevel;
 use crate::model::{Date, Lang};
 
 const MONTHS_ET: [&str; 12] = [
-    "jaanuar", "veebruar", "märts", "aprill", "mai", "juuni", "juuli", "august", "september",
-    "oktoober", "november", "detsember",
+    "jaanuar",
+    "veebruar",
+    "märts",
+    "aprill",
+    "mai",
+    "juuni",
+    "juuli",
+    "august",
+    "september",
+    "oktoober",
+    "november",
+    "detsember",
 ];
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
-const MONTHS_EN_SHORT: [&str; 12] =
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS_EN_SHORT: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 fn month_name(lang: Lang, month: u8, short: bool) -> &'static str {
     let i = usize::from(month.clamp(1, 12) - 1);
@@ -55,8 +76,12 @@ pub fn date_range(lang: Lang, start: Option<&Date>, end: Option<&Date>, ongoing:
 /// The letter date: `30. september 2025` / `30 September 2025`.
 pub fn long_date(lang: Lang, d: &Date) -> String {
     match (d.month, d.day, lang) {
-        (Some(m), Some(day), Lang::Et) => format!("{day}. {} {}", month_name(lang, m, false), d.year),
-        (Some(m), Some(day), Lang::En) => format!("{day} {} {}", month_name(lang, m, false), d.year),
+        (Some(m), Some(day), Lang::Et) => {
+            format!("{day}. {} {}", month_name(lang, m, false), d.year)
+        }
+        (Some(m), Some(day), Lang::En) => {
+            format!("{day} {} {}", month_name(lang, m, false), d.year)
+        }
         (Some(m), None, _) => format!("{} {}", month_name(lang, m, false), d.year),
         _ => d.year.to_string(),
     }
@@ -129,13 +154,20 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("attachments", "Lisad", "Attachments"),
     ("email", "E-post", "Email"),
     ("phone", "Telefon", "Phone"),
-    ("application_for", "Kandideerimine ametikohale", "Application for the position of"),
+    (
+        "application_for",
+        "Kandideerimine ametikohale",
+        "Application for the position of",
+    ),
     ("page", "lk", "page"),
 ];
 
 /// All labels of a language, for templates (`labels.experience`, …).
 pub fn labels(lang: Lang) -> BTreeMap<&'static str, &'static str> {
-    LABELS.iter().map(|(k, et, en)| (*k, if lang == Lang::Et { *et } else { *en })).collect()
+    LABELS
+        .iter()
+        .map(|(k, et, en)| (*k, if lang == Lang::Et { *et } else { *en }))
+        .collect()
 }
 
 #[cfg(test)]
@@ -148,14 +180,26 @@ mod tests {
 
     #[test]
     fn ranges_in_both_languages() {
-        assert_eq!(date_range(Lang::Et, Some(&d("2021-03")), None, true), "märts 2021 – praegu");
-        assert_eq!(date_range(Lang::En, Some(&d("2021-03")), None, true), "Mar 2021 – present");
+        assert_eq!(
+            date_range(Lang::Et, Some(&d("2021-03")), None, true),
+            "märts 2021 – praegu"
+        );
+        assert_eq!(
+            date_range(Lang::En, Some(&d("2021-03")), None, true),
+            "Mar 2021 – present"
+        );
         assert_eq!(
             date_range(Lang::Et, Some(&d("2019-01")), Some(&d("2021-12-31")), true),
             "jaanuar 2019 – detsember 2021"
         );
-        assert_eq!(date_range(Lang::En, Some(&d("2015")), Some(&d("2019")), true), "2015 – 2019");
-        assert_eq!(date_range(Lang::En, Some(&d("2019-06")), Some(&d("2019-06")), true), "Jun 2019");
+        assert_eq!(
+            date_range(Lang::En, Some(&d("2015")), Some(&d("2019")), true),
+            "2015 – 2019"
+        );
+        assert_eq!(
+            date_range(Lang::En, Some(&d("2019-06")), Some(&d("2019-06")), true),
+            "Jun 2019"
+        );
         assert_eq!(date_range(Lang::Et, None, Some(&d("2020")), false), "2020");
         assert_eq!(date_range(Lang::Et, Some(&d("2020")), None, false), "2020");
     }
@@ -169,7 +213,10 @@ mod tests {
 
     #[test]
     fn salutations_and_closings() {
-        assert_eq!(salutation(Lang::Et, Some("Kati Kask")), "Lugupeetud Kati Kask");
+        assert_eq!(
+            salutation(Lang::Et, Some("Kati Kask")),
+            "Lugupeetud Kati Kask"
+        );
         assert_eq!(salutation(Lang::En, None), "Dear Hiring Manager,");
         assert_eq!(closing(Lang::Et), "Lugupidamisega");
         assert_eq!(closing(Lang::En), "Kind regards");
@@ -177,8 +224,14 @@ mod tests {
 
     #[test]
     fn cefr_labels() {
-        assert_eq!(language_level(Lang::Et, LanguageLevel::C1), "C1 – vilunud keelekasutaja");
-        assert_eq!(language_level(Lang::En, LanguageLevel::B2), "B2 – Upper intermediate");
+        assert_eq!(
+            language_level(Lang::Et, LanguageLevel::C1),
+            "C1 – vilunud keelekasutaja"
+        );
+        assert_eq!(
+            language_level(Lang::En, LanguageLevel::B2),
+            "B2 – Upper intermediate"
+        );
         assert_eq!(language_level(Lang::Et, LanguageLevel::Native), "emakeel");
     }
 

@@ -17,7 +17,12 @@ pub fn file_part(s: &str) -> String {
         }
     }
     let trimmed = out.trim_matches(|c| c == '_' || c == '-');
-    trimmed.chars().take(60).collect::<String>().trim_end_matches(['_', '-']).to_string()
+    trimmed
+        .chars()
+        .take(60)
+        .collect::<String>()
+        .trim_end_matches(['_', '-'])
+        .to_string()
 }
 
 /// `First_Last_CV_ORG` / `First_Last_Motivatsioonikiri_ORG` / `First_Last_Cover_Letter_ORG`.
@@ -53,17 +58,34 @@ mod tests {
 
     #[test]
     fn no_path_can_be_formed() {
-        for evil in ["ACME/../../etc", "..", "a\\b", "/abs", "x\0y", "C:\\x", "~/.ssh"] {
+        for evil in [
+            "ACME/../../etc",
+            "..",
+            "a\\b",
+            "/abs",
+            "x\0y",
+            "C:\\x",
+            "~/.ssh",
+        ] {
             let p = file_part(evil);
-            assert!(!p.contains('/') && !p.contains('\\') && !p.contains(".."), "{evil} → {p}");
-            assert!(p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'));
+            assert!(
+                !p.contains('/') && !p.contains('\\') && !p.contains(".."),
+                "{evil} → {p}"
+            );
+            assert!(
+                p.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+            );
         }
         assert_eq!(file_part("ACME/../../etc"), "ACME_etc");
     }
 
     #[test]
     fn document_names() {
-        assert_eq!(document_stem("Mari Maasikas", DocKind::Cv, Lang::Et, "SMIT"), "Mari_Maasikas_CV_SMIT");
+        assert_eq!(
+            document_stem("Mari Maasikas", DocKind::Cv, Lang::Et, "SMIT"),
+            "Mari_Maasikas_CV_SMIT"
+        );
         assert_eq!(
             document_stem("Mari Maasikas", DocKind::Letter, Lang::Et, "SMIT"),
             "Mari_Maasikas_Motivatsioonikiri_SMIT"

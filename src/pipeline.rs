@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::compile::{self, Job};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::fingerprint::{self, Hasher};
 use crate::layout;
 use crate::load::yaml;
 use crate::load::{Candidate, PostingFile, Workspace};
@@ -26,6 +27,8 @@ pub struct Document {
     pub lang: Lang,
     pub layout: String,
     pub job: Job,
+    /// Fingerprint of everything the PDF is built from.
+    pub fingerprint: String,
 }
 
 /// Something that could not be built, and why.
@@ -50,15 +53,28 @@ pub struct Options {
     pub today: Date,
     /// Creation timestamp for all PDFs (`SOURCE_DATE_EPOCH`); else the letter date.
     pub source_date_epoch: Option<i64>,
+    /// Part of every fingerprint.
+    pub typst_version: String,
 }
 
 /// Load every profile once and prepare every selected posting.
-pub fn prepare(ws: &Workspace, candidates: &[Candidate], selected: &[PostingFile], opts: &Options) -> Prepared {
+pub fn prepare(
+    ws: &Workspace,
+    candidates: &[Candidate],
+    selected: &[PostingFile],
+    opts: &Options,
+) -> Prepared {
     let mut out = Prepared::default();
     let mut renderers: BTreeMap<String, Result<Renderer, Diagnostic>> = BTreeMap::new();
-    let font_dir = if ws.root.join("layouts/fonts").is_dir() { PathBuf::from("layouts/fonts") } else { PathBuf::new() };
+    let mut hasher = Hasher::default();
+    let font_dir = if ws.root.join("layouts/fonts").is_dir() {
+        PathBuf::from("layouts/fonts")
+    } else {
+        PathBuf::new()
+    };
     for cand in candidates {
-        let postings: Vec<&PostingFile> = selected.iter().filter(|p| p.candidate == cand.id).collect();
+        let postings: Vec<&PostingFile> =
+            selected.iter().filter(|p| p.candidate == cand.id).collect();
         if postings.is_empty() {
             continue;
         }
@@ -70,24 +86,42 @@ pub fn prepare(ws: &Workspace, candidates: &[Candidate], selected: &[PostingFile
             Ok(p) => p,
             Err(d) => {
                 for p in postings {
-                    out.failures.push(Failure { posting: p.key(), kind: None, message: d.to_string() });
+                    out.failures.push(Failure {
+                        posting: p.key(),
+                        kind: None,
+                        message: d.to_string(),
+                    });
                 }
                 continue;
             }
         };
         for posting in postings {
-            match prepare_posting(ws, &profile, &profile_shown, posting, opts, &mut renderers, &font_dir) {
+            match prepare_posting(
+                ws,
+                &profile,
+                &profile_shown,
+                posting,
+                opts,
+                &mut renderers,
+                &font_dir,
+                &mut hasher,
+            ) {
                 Ok((docs, fails)) => {
                     out.documents.extend(docs);
                     out.failures.extend(fails);
                 }
-                Err(d) => out.failures.push(Failure { posting: posting.key(), kind: None, message: d.to_string() }),
+                Err(d) => out.failures.push(Failure {
+                    posting: posting.key(),
+                    kind: None,
+                    message: d.to_string(),
+                }),
             }
         }
     }
     out
 }
 
+#[allow(clippy::too_many_arguments)]
 fn prepare_posting(
     ws: &Workspace,
     profile: &Profile,
@@ -96,6 +130,7 @@ fn prepare_posting(
     opts: &Options,
     renderers: &mut BTreeMap<String, Result<Renderer, Diagnostic>>,
     font_dir: &Path,
+    hasher: &mut Hasher,
 ) -> Result<(Vec<Document>, Vec<Failure>), Diagnostics> {
     let shown = ws.shown(&posting.path);
     let tailoring: Tailoring = yaml::load_file(&posting.path, &shown)?;
@@ -111,29 +146,54 @@ fn prepare_posting(
     let layout_pos = tailoring.layout.as_ref().map(|l| l.pos).unwrap_or_default();
     let renderer = renderers
         .entry(layout_name.clone())
-        .or_insert_with(|| layout::load(&ws.root, &layout_name, (&shown, layout_pos)).and_then(Renderer::new))
+        .or_insert_with(|| {
+            layout::load(&ws.root, &layout_name, (&shown, layout_pos)).and_then(Renderer::new)
+        })
         .as_ref()
         .map_err(|d| Diagnostics::from(d.clone()))?;
 
-    let dir_rel = PathBuf::from("output").join(&posting.candidate).join(&posting.id);
+    let dir_rel = PathBuf::from("output")
+        .join(&posting.candidate)
+        .join(&posting.id);
     let dir_abs = ws.root.join(&dir_rel);
     std::fs::create_dir_all(&dir_abs)
         .map_err(|e| Diagnostic::new(&dir_rel, format!("cannot create output directory: {e}")))?;
     compile::clean_stale_temps(&dir_abs);
 
+    // Files the documents read besides their source: the layout's static
+    // files, the fonts, the photo.
+    let mut inputs = vec![
+        hasher.path(&renderer.layout().dir),
+        hasher.path(&ws.root.join(font_dir)),
+    ];
+    if let Some(photo) = &ctx.candidate.photo {
+        inputs.push(hasher.path(&ws.root.join(photo.trim_start_matches('/'))));
+    }
     let mut docs = Vec::new();
     let mut fails = Vec::new();
     for &kind in &opts.kinds {
-        let result = render_one(ws, renderer, &mut ctx, kind, &shown, &dir_rel, font_dir, opts);
+        let result = render_one(
+            ws, renderer, &mut ctx, kind, &shown, &dir_rel, font_dir, opts,
+        );
         match result {
-            Ok(job) => docs.push(Document {
+            Ok((job, source)) => docs.push(Document {
                 posting: posting.key(),
                 kind,
                 lang: ctx.lang,
                 layout: layout_name.clone(),
+                fingerprint: fingerprint::document(
+                    &opts.typst_version,
+                    &job.args(&job.pdf),
+                    source.as_bytes(),
+                    &inputs,
+                ),
                 job,
             }),
-            Err(d) => fails.push(Failure { posting: posting.key(), kind: Some(kind), message: d.to_string() }),
+            Err(d) => fails.push(Failure {
+                posting: posting.key(),
+                kind: Some(kind),
+                message: d.to_string(),
+            }),
         }
     }
     Ok((docs, fails))
@@ -149,28 +209,37 @@ fn render_one(
     dir_rel: &Path,
     font_dir: &Path,
     opts: &Options,
-) -> Result<Job, Diagnostic> {
+) -> Result<(Job, String), Diagnostic> {
     if kind == DocKind::Letter {
         if ctx.letter.body_source.is_none() {
-            return Err(Diagnostic::new(tailoring_file, "the letter has no text; add `letter.body`").field("letter.body"));
+            return Err(Diagnostic::new(
+                tailoring_file,
+                "the letter has no text; add `letter.body`",
+            )
+            .field("letter.body"));
         }
         if ctx.letter.paragraphs.is_empty() {
             render::expand_letter_body(ctx, tailoring_file)?;
         }
     }
-    let org = if ctx.posting.short_name.is_empty() { ctx.posting.id.clone() } else { ctx.posting.short_name.clone() };
+    let org = if ctx.posting.short_name.is_empty() {
+        ctx.posting.id.clone()
+    } else {
+        ctx.posting.short_name.clone()
+    };
     let stem = naming::document_stem(&ctx.candidate.name, kind, ctx.lang, &org);
     let meta = document_meta(ctx, kind);
     let source = renderer.render(kind, ctx, &meta)?;
     let source_rel = dir_rel.join(format!("{stem}.typ"));
     compile::write_if_changed(&ws.root.join(&source_rel), source.as_bytes())
         .map_err(|e| Diagnostic::new(&source_rel, format!("{e:#}")))?;
-    Ok(Job {
+    let job = Job {
         source: source_rel,
         pdf: dir_rel.join(format!("{stem}.pdf")),
         font_dir: font_dir.to_path_buf(),
         timestamp: opts.source_date_epoch.unwrap_or(ctx.letter.timestamp),
-    })
+    };
+    Ok((job, source))
 }
 
 /// Title, author and keywords of a document's PDF.
@@ -191,5 +260,9 @@ pub fn document_meta(ctx: &Context, kind: DocKind) -> Meta {
         keywords.push(plain(&ctx.posting.reference));
     }
     keywords.retain(|k| !k.is_empty());
-    Meta { title: format!("{name} – {what} – {position}, {org}"), author: name, keywords }
+    Meta {
+        title: format!("{name} – {what} – {position}, {org}"),
+        author: name,
+        keywords,
+    }
 }

@@ -1,50 +1,169 @@
-//! Stage 5 — report: what was built and what failed, on stderr.
+//! Stage 5 — report: progress while compiling, then every document's outcome
+//! in a stable (sorted) order and a summary. Human text on stderr (a progress
+//! bar on a terminal, plain lines elsewhere), or JSON lines on stdout.
 
 use std::io::{IsTerminal, Write};
 use std::time::Duration;
 
-use crate::pipeline::{Document, Failure};
+use indicatif::{ProgressBar, ProgressStyle};
+use serde::Serialize;
+
+use crate::manifest::{Entry, Status};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum MessageFormat {
+    Human,
+    Json,
+}
 
 pub struct Reporter {
+    format: MessageFormat,
     quiet: bool,
+    verbose: bool,
     color: bool,
+    bar: Option<ProgressBar>,
+}
+
+#[derive(Serialize)]
+struct DocumentEvent<'a> {
+    event: &'static str,
+    #[serde(flatten)]
+    entry: &'a Entry,
+}
+
+#[derive(Serialize)]
+struct SummaryEvent {
+    event: &'static str,
+    built: usize,
+    up_to_date: usize,
+    failed: usize,
+    seconds: f64,
 }
 
 impl Reporter {
-    pub fn new(quiet: bool) -> Reporter {
-        let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        Reporter { quiet, color }
+    pub fn new(format: MessageFormat, quiet: bool, verbose: bool) -> Reporter {
+        let terminal = std::io::stderr().is_terminal();
+        Reporter {
+            format,
+            quiet,
+            verbose,
+            color: terminal && std::env::var_os("NO_COLOR").is_none(),
+            bar: None,
+        }
     }
 
     fn paint(&self, code: &str, s: &str) -> String {
-        if self.color { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() }
-    }
-
-    /// One line per compiled document.
-    pub fn document(&self, doc: &Document, result: &Result<(), String>) {
-        if result.is_ok() && !self.quiet {
-            let line = format!("{} {} {} → {}", self.paint("32", "   built"), doc.posting, doc.kind.name(), doc.job.pdf.display());
-            let _ = writeln!(std::io::stderr().lock(), "{line}");
+        if self.color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
         }
     }
 
-    /// Every failure with its reason, then the totals.
-    pub fn summary(&self, built: usize, failures: &[Failure], elapsed: Duration) {
-        let mut err = std::io::stderr().lock();
-        for f in failures {
-            let what = f.kind.map(|k| format!(" {}", k.name())).unwrap_or_default();
-            let _ = writeln!(err, "{} {}{what}:", self.paint("31;1", "  failed"), f.posting);
-            for line in f.message.lines() {
-                let _ = writeln!(err, "    {line}");
+    /// Show a progress bar for `total` compiles, on a terminal only.
+    pub fn start(&mut self, total: usize) {
+        if self.format == MessageFormat::Human && !self.quiet && self.color && total > 0 {
+            let bar = ProgressBar::new(total as u64);
+            if let Ok(style) =
+                ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} {wide_msg}")
+            {
+                bar.set_style(style.progress_chars("=> "));
             }
+            self.bar = Some(bar);
         }
-        if !self.quiet || !failures.is_empty() {
-            let _ = writeln!(
-                err,
-                "{built} built, {} failed in {:.2} s",
-                failures.len(),
-                elapsed.as_secs_f64()
-            );
+    }
+
+    pub fn compiling(&self, what: &str) {
+        if let Some(bar) = &self.bar {
+            bar.set_message(what.to_string());
+        }
+    }
+
+    pub fn compiled(&self) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+        }
+    }
+
+    /// Every outcome (sorted by the caller), then the totals.
+    pub fn finish(&mut self, entries: &[Entry], elapsed: Duration) {
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
+        }
+        let count = |s: Status| entries.iter().filter(|e| e.status == s).count();
+        let (built, up_to_date, failed) = (
+            count(Status::Built),
+            count(Status::UpToDate),
+            count(Status::Failed),
+        );
+        match self.format {
+            MessageFormat::Json => {
+                let mut out = std::io::stdout().lock();
+                for e in entries {
+                    if let Ok(line) = serde_json::to_string(&DocumentEvent {
+                        event: "document",
+                        entry: e,
+                    }) {
+                        let _ = writeln!(out, "{line}");
+                    }
+                }
+                let summary = SummaryEvent {
+                    event: "summary",
+                    built,
+                    up_to_date,
+                    failed,
+                    seconds: elapsed.as_secs_f64(),
+                };
+                if let Ok(line) = serde_json::to_string(&summary) {
+                    let _ = writeln!(out, "{line}");
+                }
+            }
+            MessageFormat::Human => {
+                let mut err = std::io::stderr().lock();
+                for e in entries {
+                    let target = e.pdf.clone().unwrap_or_default();
+                    match e.status {
+                        Status::Built if !self.quiet => {
+                            let _ = writeln!(
+                                err,
+                                "{} {} {} → {target}",
+                                self.paint("32", "     built"),
+                                e.posting,
+                                e.kind
+                            );
+                        }
+                        Status::UpToDate if !self.quiet && self.verbose => {
+                            let _ = writeln!(
+                                err,
+                                "{} {} {}",
+                                self.paint("2", "up to date"),
+                                e.posting,
+                                e.kind
+                            );
+                        }
+                        Status::Failed => {
+                            let _ = writeln!(
+                                err,
+                                "{} {} {}:",
+                                self.paint("31;1", "    failed"),
+                                e.posting,
+                                e.kind
+                            );
+                            for line in e.error.as_deref().unwrap_or("").lines() {
+                                let _ = writeln!(err, "    {line}");
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                if !self.quiet || failed > 0 {
+                    let _ = writeln!(
+                        err,
+                        "{built} built, {up_to_date} up to date, {failed} failed in {:.2} s",
+                        elapsed.as_secs_f64()
+                    );
+                }
+            }
         }
     }
 }

@@ -39,18 +39,20 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<i32> {
         };
         for posting in postings {
             let shown = ws.shown(&posting.path);
-            let result = yaml::load_file::<Tailoring>(&posting.path, &shown).map_err(Diagnostics::from).and_then(|t| {
-                let src = Sources {
-                    root: &ws.root,
-                    candidate_id: &posting.candidate,
-                    posting_id: &posting.id,
-                    profile_file: &pshown,
-                    tailoring_file: &shown,
-                };
-                let mut ctx = tailor::tailor(&profile, &t, &src, Date::today())?;
-                render::expand_letter_body(&mut ctx, &shown)?;
-                Ok(ctx)
-            });
+            let result = yaml::load_file::<Tailoring>(&posting.path, &shown)
+                .map_err(Diagnostics::from)
+                .and_then(|t| {
+                    let src = Sources {
+                        root: &ws.root,
+                        candidate_id: &posting.candidate,
+                        posting_id: &posting.id,
+                        profile_file: &pshown,
+                        tailoring_file: &shown,
+                    };
+                    let mut ctx = tailor::tailor(&profile, &t, &src, Date::today())?;
+                    render::expand_letter_body(&mut ctx, &shown)?;
+                    Ok(ctx)
+                });
             match result {
                 Err(d) => {
                     problems += d.0.len();
@@ -60,10 +62,23 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<i32> {
                     if cli.quiet {
                         continue;
                     }
-                    let covered = ctx.requirements.iter().filter(|r| !r.evidence.is_empty()).count();
-                    writeln!(out, "{}: ok — {covered}/{} requirements have evidence", posting.key(), ctx.requirements.len())?;
+                    let covered = ctx
+                        .requirements
+                        .iter()
+                        .filter(|r| !r.evidence.is_empty())
+                        .count();
+                    writeln!(
+                        out,
+                        "{}: ok — {covered}/{} requirements have evidence",
+                        posting.key(),
+                        ctx.requirements.len()
+                    )?;
                     for r in &ctx.requirements {
-                        let mark = if r.evidence.is_empty() { "  ✗" } else { "  ✓" };
+                        let mark = if r.evidence.is_empty() {
+                            "  ✗"
+                        } else {
+                            "  ✓"
+                        };
                         writeln!(out, "{mark} {}", r.text)?;
                         for e in &r.evidence {
                             let note = if e.in_cv { "" } else { " (not in this CV)" };

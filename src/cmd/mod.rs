@@ -21,7 +21,10 @@ pub fn select(ws: &Workspace, names: &[String]) -> Result<(Vec<Candidate>, Vec<P
             ws.root.display()
         );
     }
-    let all: Vec<PostingFile> = candidates.iter().flat_map(|c| c.postings.iter().cloned()).collect();
+    let all: Vec<PostingFile> = candidates
+        .iter()
+        .flat_map(|c| c.postings.iter().cloned())
+        .collect();
     if all.is_empty() {
         bail!("no tailoring files; add profiles/<candidate>/<posting-id>.yaml");
     }
@@ -31,7 +34,10 @@ pub fn select(ws: &Workspace, names: &[String]) -> Result<(Vec<Candidate>, Vec<P
     let mut chosen: Vec<PostingFile> = Vec::new();
     for name in names {
         let name = name.trim_end_matches(".yaml");
-        let hits: Vec<&PostingFile> = all.iter().filter(|p| p.key() == name || p.id == name).collect();
+        let hits: Vec<&PostingFile> = all
+            .iter()
+            .filter(|p| p.key() == name || p.id == name)
+            .collect();
         if hits.is_empty() {
             let known: Vec<String> = all.iter().map(|p| p.key()).collect();
             bail!("unknown posting \"{name}\"; known: {}", known.join(", "));

@@ -40,7 +40,9 @@ pub fn is_safe_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 100
         && !id.starts_with('.')
-        && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
 impl Workspace {
@@ -66,7 +68,9 @@ impl Workspace {
         let mut cur: Option<&Path> = Some(&start);
         while let Some(d) = cur {
             if d.join("profiles").is_dir() {
-                return Ok(Workspace { root: d.to_path_buf() });
+                return Ok(Workspace {
+                    root: d.to_path_buf(),
+                });
             }
             cur = d.parent();
         }
@@ -108,15 +112,26 @@ impl Workspace {
                             self.shown(&p).display()
                         );
                     }
-                    postings.push(PostingFile { candidate: id.clone(), id: pid, path: p });
+                    postings.push(PostingFile {
+                        candidate: id.clone(),
+                        id: pid,
+                        path: p,
+                    });
                 }
             }
-            out.push(Candidate { id, profile: path, postings });
+            out.push(Candidate {
+                id,
+                profile: path,
+                postings,
+            });
         }
         // A tailoring folder without its profile is a mistake worth naming.
         for entry in read_dir_sorted(&profiles)? {
             if entry.is_dir() {
-                let name = entry.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+                let name = entry
+                    .file_name()
+                    .map(|n| n.to_string_lossy().to_string())
+                    .unwrap_or_default();
                 if !out.iter().any(|c| c.id == name) && has_yaml(&entry) {
                     bail!(
                         "{}: tailoring folder has no profile; expected profiles/{name}.yaml",
@@ -143,11 +158,17 @@ fn read_dir_sorted(dir: &Path) -> Result<Vec<PathBuf>> {
 }
 
 fn is_yaml(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) && path.is_file()
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    ) && path.is_file()
 }
 
 fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>> {
-    Ok(read_dir_sorted(dir)?.into_iter().filter(|p| is_yaml(p)).collect())
+    Ok(read_dir_sorted(dir)?
+        .into_iter()
+        .filter(|p| is_yaml(p))
+        .collect())
 }
 
 fn has_yaml(dir: &Path) -> bool {

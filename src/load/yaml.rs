@@ -51,21 +51,32 @@ pub fn load_file<T: DeserializeOwned>(path: &Path, shown: &Path) -> Result<T, Di
     if meta.len() > MAX_FILE_BYTES {
         return Err(Diagnostic::new(
             shown,
-            format!("file is {} bytes; the limit is {MAX_FILE_BYTES} bytes", meta.len()),
+            format!(
+                "file is {} bytes; the limit is {MAX_FILE_BYTES} bytes",
+                meta.len()
+            ),
         ));
     }
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::new(shown, format!("cannot read file: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
-        Diagnostic::new(shown, "file is not valid UTF-8; save it as UTF-8")
-            .at(Pos { line: line as u32, column: 1 })
+        let line = e.as_bytes()[..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        Diagnostic::new(shown, "file is not valid UTF-8; save it as UTF-8").at(Pos {
+            line: line as u32,
+            column: 1,
+        })
     })?;
     if let Some(offset) = text.find('\0') {
         let line = text[..offset].matches('\n').count() + 1;
-        return Err(Diagnostic::new(shown, "file contains a NUL byte")
-            .at(Pos { line: line as u32, column: 1 }));
+        return Err(Diagnostic::new(shown, "file contains a NUL byte").at(Pos {
+            line: line as u32,
+            column: 1,
+        }));
     }
     parse(&text, shown)
 }

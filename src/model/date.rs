@@ -15,7 +15,11 @@ pub struct Date {
 
 impl Date {
     pub fn ymd(year: u16, month: u8, day: u8) -> Date {
-        Date { year, month: Some(month), day: Some(day) }
+        Date {
+            year,
+            month: Some(month),
+            day: Some(day),
+        }
     }
 
     /// Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking that the day exists.
@@ -27,7 +31,9 @@ impl Date {
         };
         let year = parts.first().and_then(|p| num(p, 4)).ok_or_else(bad)?;
         if !(1900..=2999).contains(&year) {
-            return Err(format!("invalid date \"{s}\": year {year} is out of range 1900–2999"));
+            return Err(format!(
+                "invalid date \"{s}\": year {year} is out of range 1900–2999"
+            ));
         }
         let year = year as u16;
         let month = match parts.get(1) {
@@ -165,7 +171,14 @@ mod tests {
 
     #[test]
     fn parses_the_three_precisions() {
-        assert_eq!(Date::parse("2021").unwrap(), Date { year: 2021, month: None, day: None });
+        assert_eq!(
+            Date::parse("2021").unwrap(),
+            Date {
+                year: 2021,
+                month: None,
+                day: None
+            }
+        );
         assert_eq!(Date::parse("2021-03").unwrap().month, Some(3));
         assert_eq!(Date::parse("2024-02-29").unwrap(), Date::ymd(2024, 2, 29));
     }
@@ -173,9 +186,22 @@ mod tests {
     #[test]
     fn rejects_impossible_dates() {
         assert!(Date::parse("2014-13").unwrap_err().contains("no month 13"));
-        assert!(Date::parse("2014-02-30").unwrap_err().contains("has 28 days"));
+        assert!(
+            Date::parse("2014-02-30")
+                .unwrap_err()
+                .contains("has 28 days")
+        );
         assert!(Date::parse("2023-02-29").is_err());
-        for bad in ["", "21", "2021-3", "2021-03-1", "2021/03", "2021-03-01-01", "20x1", "2021-00"] {
+        for bad in [
+            "",
+            "21",
+            "2021-3",
+            "2021-03-1",
+            "2021/03",
+            "2021-03-01-01",
+            "20x1",
+            "2021-00",
+        ] {
             assert!(Date::parse(bad).is_err(), "{bad} should be rejected");
         }
     }
@@ -184,7 +210,11 @@ mod tests {
     fn unix_seconds_round_trip() {
         assert_eq!(Date::ymd(1970, 1, 1).unix_seconds(), 0);
         assert_eq!(Date::ymd(2025, 9, 30).unix_seconds(), 1_759_190_400);
-        for d in [Date::ymd(2000, 2, 29), Date::ymd(2025, 12, 31), Date::ymd(1999, 1, 1)] {
+        for d in [
+            Date::ymd(2000, 2, 29),
+            Date::ymd(2025, 12, 31),
+            Date::ymd(1999, 1, 1),
+        ] {
             assert_eq!(Date::from_unix_seconds(d.unix_seconds()), d);
         }
     }

@@ -24,7 +24,10 @@ pub struct Located<T> {
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let spanned = Spanned::<T>::deserialize(deserializer)?;
-        Ok(Located { pos: Pos::from(&spanned.referenced), value: spanned.value })
+        Ok(Located {
+            pos: Pos::from(&spanned.referenced),
+            value: spanned.value,
+        })
     }
 }
 

@@ -70,7 +70,10 @@ impl Text {
 
     #[cfg(test)]
     pub fn plain(s: &str) -> Text {
-        Text { value: TextValue::Plain(s.to_string()), pos: Pos::default() }
+        Text {
+            value: TextValue::Plain(s.to_string()),
+            pos: Pos::default(),
+        }
     }
 }
 
@@ -135,6 +138,9 @@ impl<'de> Deserialize<'de> for TextValue {
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let spanned = Spanned::<TextValue>::deserialize(deserializer)?;
-        Ok(Text { pos: Pos::from(&spanned.referenced), value: spanned.value })
+        Ok(Text {
+            pos: Pos::from(&spanned.referenced),
+            value: spanned.value,
+        })
     }
 }

@@ -57,10 +57,16 @@ mod tests {
 
     #[test]
     fn escapes_every_special_character() {
-        assert_eq!(escape_markup("#set page(width: 1cm)"), "\\#set page\\(width\\: 1cm\\)");
+        assert_eq!(
+            escape_markup("#set page(width: 1cm)"),
+            "\\#set page\\(width\\: 1cm\\)"
+        );
         assert_eq!(escape_markup("a // b /* c"), "a \\/\\/ b \\/\\* c");
         assert_eq!(escape_markup("= H\n- l\n+ e"), "\\= H\n\\- l\n\\+ e");
-        assert_eq!(escape_markup("$x$ @ref <lbl> \\ _ ` ~"), "\\$x\\$ \\@ref \\<lbl\\> \\\\ \\_ \\` \\~");
+        assert_eq!(
+            escape_markup("$x$ @ref <lbl> \\ _ ` ~"),
+            "\\$x\\$ \\@ref \\<lbl\\> \\\\ \\_ \\` \\~"
+        );
         assert_eq!(escape_markup("Õun ja šokolaad"), "Õun ja šokolaad");
     }
 
@@ -74,6 +80,9 @@ mod tests {
     fn string_literals() {
         assert_eq!(string_literal(r#"a"b\c"#), r#""a\"b\\c""#);
         assert_eq!(string_literal("x\ny\u{7}"), "\"x\\ny\\u{7}\"");
-        assert_eq!(string_literal("https://x.ee/?a=1#b"), "\"https://x.ee/?a=1#b\"");
+        assert_eq!(
+            string_literal("https://x.ee/?a=1#b"),
+            "\"https://x.ee/?a=1#b\""
+        );
     }
 }

@@ -30,8 +30,13 @@ fn parse_range(c: &[char], depth: usize) -> Vec<Span> {
     while i < c.len() {
         if depth < 4 {
             // **bold**
-            if c[i] == '*' && c.get(i + 1) == Some(&'*') && c.get(i + 2).is_some_and(|n| !n.is_whitespace()) {
-                if let Some(end) = find_seq(c, i + 2, &['*', '*']).filter(|&e| !c[e - 1].is_whitespace()) {
+            if c[i] == '*'
+                && c.get(i + 1) == Some(&'*')
+                && c.get(i + 2).is_some_and(|n| !n.is_whitespace())
+            {
+                if let Some(end) =
+                    find_seq(c, i + 2, &['*', '*']).filter(|&e| !c[e - 1].is_whitespace())
+                {
                     flush(&mut plain, &mut out);
                     out.push(Span::Strong(parse_range(&c[i + 2..end], depth + 1)));
                     i = end + 2;
@@ -39,8 +44,12 @@ fn parse_range(c: &[char], depth: usize) -> Vec<Span> {
                 }
             }
             // *italic*
-            if c[i] == '*' && c.get(i + 1).is_some_and(|n| !n.is_whitespace() && *n != '*') {
-                if let Some(end) = find_single_star(c, i + 1).filter(|&e| !c[e - 1].is_whitespace()) {
+            if c[i] == '*'
+                && c.get(i + 1)
+                    .is_some_and(|n| !n.is_whitespace() && *n != '*')
+            {
+                if let Some(end) = find_single_star(c, i + 1).filter(|&e| !c[e - 1].is_whitespace())
+                {
                     flush(&mut plain, &mut out);
                     out.push(Span::Emph(parse_range(&c[i + 1..end], depth + 1)));
                     i = end + 1;
@@ -50,12 +59,18 @@ fn parse_range(c: &[char], depth: usize) -> Vec<Span> {
             // [label](url)
             if c[i] == '['
                 && let Some(close) = find_seq(c, i + 1, &[']', '('])
-                && let Some(paren) = c[close + 2..].iter().position(|&x| x == ')').map(|p| p + close + 2)
+                && let Some(paren) = c[close + 2..]
+                    .iter()
+                    .position(|&x| x == ')')
+                    .map(|p| p + close + 2)
             {
                 let url: String = c[close + 2..paren].iter().collect();
                 if is_link_target(&url) {
                     flush(&mut plain, &mut out);
-                    out.push(Span::Link { label: parse_range(&c[i + 1..close], depth + 1), url });
+                    out.push(Span::Link {
+                        label: parse_range(&c[i + 1..close], depth + 1),
+                        url,
+                    });
                     i = paren + 1;
                     continue;
                 }
@@ -102,7 +117,11 @@ pub fn emphasize(spans: Vec<Span>, phrases: &[String]) -> Vec<Span> {
     if phrases.is_empty() {
         return spans;
     }
-    let mut sorted: Vec<&str> = phrases.iter().map(String::as_str).filter(|p| !p.is_empty()).collect();
+    let mut sorted: Vec<&str> = phrases
+        .iter()
+        .map(String::as_str)
+        .filter(|p| !p.is_empty())
+        .collect();
     sorted.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
     let mut out = Vec::new();
     for span in spans {
@@ -183,7 +202,9 @@ pub fn to_plain(spans: &[Span]) -> String {
     for s in spans {
         match s {
             Span::Text(t) => out.push_str(t),
-            Span::Strong(inner) | Span::Emph(inner) | Span::Link { label: inner, .. } => out.push_str(&to_plain(inner)),
+            Span::Strong(inner) | Span::Emph(inner) | Span::Link { label: inner, .. } => {
+                out.push_str(&to_plain(inner))
+            }
         }
     }
     out
@@ -199,17 +220,36 @@ mod tests {
 
     #[test]
     fn parses_bold_italic_links() {
-        assert_eq!(parse("a **b** c"), vec![t("a "), Span::Strong(vec![t("b")]), t(" c")]);
+        assert_eq!(
+            parse("a **b** c"),
+            vec![t("a "), Span::Strong(vec![t("b")]), t(" c")]
+        );
         assert_eq!(parse("*x*"), vec![Span::Emph(vec![t("x")])]);
         assert_eq!(
             parse("see [RIA](https://ria.ee)."),
-            vec![t("see "), Span::Link { label: vec![t("RIA")], url: "https://ria.ee".into() }, t(".")]
+            vec![
+                t("see "),
+                Span::Link {
+                    label: vec![t("RIA")],
+                    url: "https://ria.ee".into()
+                },
+                t(".")
+            ]
         );
     }
 
     #[test]
     fn unmatched_markers_stay_literal() {
-        for s in ["2 * 3 = 6", "a ** b", "*", "**", "***", "[x](javascript:alert(1))", "[a](b", "x*y"] {
+        for s in [
+            "2 * 3 = 6",
+            "a ** b",
+            "*",
+            "**",
+            "***",
+            "[x](javascript:alert(1))",
+            "[a](b",
+            "x*y",
+        ] {
             assert_eq!(to_plain(&parse(s)), s, "{s}");
         }
         assert_eq!(parse("5 * 4 * 3"), vec![t("5 * 4 * 3")]);
@@ -226,7 +266,10 @@ mod tests {
 
     #[test]
     fn emphasizes_whole_phrases() {
-        let spans = emphasize(parse("Agile coach, Product Owner; Agilex"), &["Agile".into(), "Product Owner".into()]);
+        let spans = emphasize(
+            parse("Agile coach, Product Owner; Agilex"),
+            &["Agile".into(), "Product Owner".into()],
+        );
         assert_eq!(
             spans,
             vec![

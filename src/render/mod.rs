@@ -44,7 +44,11 @@ pub struct Meta {
     pub keywords: Vec<String>,
 }
 
-fn typst_formatter(out: &mut minijinja::Output, _: &mut State, value: &Value) -> Result<(), minijinja::Error> {
+fn typst_formatter(
+    out: &mut minijinja::Output,
+    _: &mut State,
+    value: &Value,
+) -> Result<(), minijinja::Error> {
     if value.is_safe() {
         return write!(out, "{value}").map_err(minijinja::Error::from);
     }
@@ -52,7 +56,9 @@ fn typst_formatter(out: &mut minijinja::Output, _: &mut State, value: &Value) ->
         return Ok(());
     }
     if value.kind() == ValueKind::Bool {
-        return out.write_str(if value.is_true() { "true" } else { "false" }).map_err(minijinja::Error::from);
+        return out
+            .write_str(if value.is_true() { "true" } else { "false" })
+            .map_err(minijinja::Error::from);
     }
     let text = match value.as_str() {
         Some(s) => escape::escape_markup(s),
@@ -64,14 +70,21 @@ fn typst_formatter(out: &mut minijinja::Output, _: &mut State, value: &Value) ->
 fn rich(state: &State, value: String) -> Value {
     let phrases: Vec<String> = state
         .lookup("emphasize")
-        .and_then(|v| v.try_iter().ok().map(|it| it.filter_map(|p| p.as_str().map(str::to_string)).collect()))
+        .and_then(|v| {
+            v.try_iter()
+                .ok()
+                .map(|it| it.filter_map(|p| p.as_str().map(str::to_string)).collect())
+        })
         .unwrap_or_default();
     let spans = markup::emphasize(markup::parse(&value), &phrases);
     Value::from_safe_string(markup::to_typst(&spans))
 }
 
 fn str_literal(value: Value) -> Value {
-    let s = value.as_str().map(str::to_string).unwrap_or_else(|| value.to_string());
+    let s = value
+        .as_str()
+        .map(str::to_string)
+        .unwrap_or_else(|| value.to_string());
     Value::from_safe_string(escape::string_literal(&s))
 }
 
@@ -89,7 +102,11 @@ fn environment() -> Environment<'static> {
     env.add_filter("rich", rich);
     env.add_filter("str", str_literal);
     env.add_filter("plain", plain);
-    if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).build() {
+    if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
+        .trim_blocks(true)
+        .lstrip_blocks(true)
+        .build()
+    {
         env.set_syntax(syntax);
     }
     env
@@ -120,15 +137,24 @@ impl Renderer {
 
     /// Typst source of one document.
     pub fn render(&self, kind: DocKind, ctx: &Context, meta: &Meta) -> Result<String, Diagnostic> {
-        let template = self.env.get_template(kind.name()).map_err(|e| template_error(&e, self.path(kind)))?;
-        let emphasize: &[String] = if kind == DocKind::Cv { &ctx.cv.emphasize } else { &[] };
+        let template = self
+            .env
+            .get_template(kind.name())
+            .map_err(|e| template_error(&e, self.path(kind)))?;
+        let emphasize: &[String] = if kind == DocKind::Cv {
+            &ctx.cv.emphasize
+        } else {
+            &[]
+        };
         let vars = minijinja::context! {
             emphasize => Value::from(Serde(emphasize)),
             meta => Value::from(Serde(meta)),
             layout_dir => &self.layout.import_dir,
             ..Value::from(Serde(ctx))
         };
-        template.render(vars).map_err(|e| template_error(&e, self.path(kind)))
+        template
+            .render(vars)
+            .map_err(|e| template_error(&e, self.path(kind)))
     }
 
     fn path(&self, kind: DocKind) -> &Path {
@@ -142,7 +168,10 @@ impl Renderer {
 fn template_error(e: &minijinja::Error, path: &Path) -> Diagnostic {
     let line = e.line().unwrap_or(0) as u32;
     let detail = e.detail().map(|d| format!(": {d}")).unwrap_or_default();
-    Diagnostic::new(path, format!("template error: {}{detail}", e.kind())).at(Pos { line, column: if line > 0 { 1 } else { 0 } })
+    Diagnostic::new(path, format!("template error: {}{detail}", e.kind())).at(Pos {
+        line,
+        column: if line > 0 { 1 } else { 0 },
+    })
 }
 
 /// Render the letter body, itself a small template over the context, into
@@ -157,14 +186,22 @@ pub fn expand_letter_body(ctx: &mut Context, tailoring_file: &Path) -> Result<()
     env.set_auto_escape_callback(|_| AutoEscape::None);
     env.set_fuel(Some(200_000));
     env.set_recursion_limit(20);
-    let text = env.render_str(&source, Value::from(Serde(&*ctx))).map_err(|e| {
-        // A block scalar (`body: |`) starts on the line after the key.
-        let line = e.line().map(|l| pos.line + l as u32).unwrap_or(pos.line);
-        let detail = e.detail().map(|d| format!(": {d}")).unwrap_or_default();
-        Diagnostic::new(tailoring_file, format!("in the letter body template: {}{detail}", e.kind()))
-            .at(Pos { line, column: if e.line().is_some() { 1 } else { pos.column } })
+    let text = env
+        .render_str(&source, Value::from(Serde(&*ctx)))
+        .map_err(|e| {
+            // A block scalar (`body: |`) starts on the line after the key.
+            let line = e.line().map(|l| pos.line + l as u32).unwrap_or(pos.line);
+            let detail = e.detail().map(|d| format!(": {d}")).unwrap_or_default();
+            Diagnostic::new(
+                tailoring_file,
+                format!("in the letter body template: {}{detail}", e.kind()),
+            )
+            .at(Pos {
+                line,
+                column: if e.line().is_some() { 1 } else { pos.column },
+            })
             .field("letter.body")
-    })?;
+        })?;
     ctx.letter.paragraphs = split_paragraphs(&text);
     Ok(())
 }
@@ -208,13 +245,18 @@ mod tests {
                 minijinja::context! { a => "#x \"y\"", b => "**B** #", n => 3, t => true },
             )
             .unwrap();
-        assert_eq!(out, "\\#x \\\"y\\\"|\"#x \\\"y\\\"\"|#strong[B] \\#|B \\#|3|true");
+        assert_eq!(
+            out,
+            "\\#x \\\"y\\\"|\"#x \\\"y\\\"\"|#strong[B] \\#|B \\#|3|true"
+        );
     }
 
     #[test]
     fn undefined_is_an_error() {
         let env = environment();
-        let err = env.render_str("{{ nope }}", minijinja::context! {}).unwrap_err();
+        let err = env
+            .render_str("{{ nope }}", minijinja::context! {})
+            .unwrap_err();
         assert_eq!(err.kind(), minijinja::ErrorKind::UndefinedError);
     }
 

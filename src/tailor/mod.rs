@@ -49,7 +49,12 @@ pub fn check_profile(profile: &Profile, file: &Path) -> Diagnostics {
     let mut d = Diagnostics::default();
     check_unique(&profile.experience, "experience", file, &mut d);
     for (i, e) in profile.experience.iter().enumerate() {
-        check_unique(&e.highlights, &format!("experience[{i}].highlights"), file, &mut d);
+        check_unique(
+            &e.highlights,
+            &format!("experience[{i}].highlights"),
+            file,
+            &mut d,
+        );
     }
     check_unique(&profile.education, "education", file, &mut d);
     check_unique(&profile.skills, "skills", file, &mut d);
@@ -63,24 +68,32 @@ pub fn check_profile(profile: &Profile, file: &Path) -> Diagnostics {
     for s in &profile.sections {
         if SECTIONS.contains(&s.id.value.as_str()) {
             d.push(
-                Diagnostic::new(file, format!("section id \"{}\" is a built-in section; choose another id", s.id.value))
-                    .at(s.id.pos)
-                    .field("sections"),
+                Diagnostic::new(
+                    file,
+                    format!(
+                        "section id \"{}\" is a built-in section; choose another id",
+                        s.id.value
+                    ),
+                )
+                .at(s.id.pos)
+                .field("sections"),
             );
         }
     }
-    let mut range = |list: &str, i: usize, start: Option<&Located<Date>>, end: Option<&Located<Date>>| {
-        if let (Some(s), Some(e)) = (start, end)
-            && e.value < s.value
-            && !(e.value.year == s.value.year && (e.value.month.is_none() || s.value.month.is_none()))
-        {
-            d.push(
-                Diagnostic::new(file, format!("end {} is before start {}", e.value, s.value))
-                    .at(e.pos)
-                    .field(format!("{list}[{i}].end")),
-            );
-        }
-    };
+    let mut range =
+        |list: &str, i: usize, start: Option<&Located<Date>>, end: Option<&Located<Date>>| {
+            if let (Some(s), Some(e)) = (start, end)
+                && e.value < s.value
+                && !(e.value.year == s.value.year
+                    && (e.value.month.is_none() || s.value.month.is_none()))
+            {
+                d.push(
+                    Diagnostic::new(file, format!("end {} is before start {}", e.value, s.value))
+                        .at(e.pos)
+                        .field(format!("{list}[{i}].end")),
+                );
+            }
+        };
     for (i, e) in profile.experience.iter().enumerate() {
         range("experience", i, Some(&e.start), e.end.as_ref());
     }
@@ -113,21 +126,57 @@ pub fn tailor(
     let experience = select_experience(profile, tailoring, tfile, &mut diags);
     let highlight_sel = select_highlights(profile, tailoring, tfile, &mut diags);
     let skills = match &cvt.skills {
-        Some(ids) => by_ids(&profile.skills, ids, "skill", "cv.skills", tfile, &mut diags),
+        Some(ids) => by_ids(
+            &profile.skills,
+            ids,
+            "skill",
+            "cv.skills",
+            tfile,
+            &mut diags,
+        ),
         None => by_tags(&profile.skills, &cvt.tags),
     };
     let projects = match &cvt.projects {
-        Some(ids) => by_ids(&profile.projects, ids, "project", "cv.projects", tfile, &mut diags),
-        None => sorted_newest(by_tags(&profile.projects, &cvt.tags), |p| (p.start.as_ref().map(|d| d.value), p.end.as_ref().map(|d| d.value))),
+        Some(ids) => by_ids(
+            &profile.projects,
+            ids,
+            "project",
+            "cv.projects",
+            tfile,
+            &mut diags,
+        ),
+        None => sorted_newest(by_tags(&profile.projects, &cvt.tags), |p| {
+            (
+                p.start.as_ref().map(|d| d.value),
+                p.end.as_ref().map(|d| d.value),
+            )
+        }),
     };
     let certifications = match &cvt.certifications {
-        Some(ids) => by_ids(&profile.certifications, ids, "certification", "cv.certifications", tfile, &mut diags),
-        None => sorted_newest(by_tags(&profile.certifications, &cvt.tags), |c| (c.date.as_ref().map(|d| d.value), c.date.as_ref().map(|d| d.value))),
+        Some(ids) => by_ids(
+            &profile.certifications,
+            ids,
+            "certification",
+            "cv.certifications",
+            tfile,
+            &mut diags,
+        ),
+        None => sorted_newest(by_tags(&profile.certifications, &cvt.tags), |c| {
+            (
+                c.date.as_ref().map(|d| d.value),
+                c.date.as_ref().map(|d| d.value),
+            )
+        }),
     };
     let section_ids = select_sections(profile, tailoring, tfile, &mut diags);
 
     // Texts of the profile, resolved to the posting's language.
-    let mut p = Resolver { lang, fallback: profile.fallback_language, file: src.profile_file.to_path_buf(), diags: &mut diags };
+    let mut p = Resolver {
+        lang,
+        fallback: profile.fallback_language,
+        file: src.profile_file.to_path_buf(),
+        diags: &mut diags,
+    };
     let name = p.text(&profile.name, "name");
     let candidate = CandidateCtx {
         id: src.candidate_id.to_string(),
@@ -142,7 +191,10 @@ pub fn tailor(
             .links
             .iter()
             .enumerate()
-            .map(|(i, l)| LinkCtx { label: p.text(&l.label, &format!("contact.links[{i}].label")), url: l.url.clone() })
+            .map(|(i, l)| LinkCtx {
+                label: p.text(&l.label, &format!("contact.links[{i}].label")),
+                url: l.url.clone(),
+            })
             .collect(),
         photo: None,
         name,
@@ -150,15 +202,28 @@ pub fn tailor(
     let experience: Vec<ExperienceCtx> = experience
         .iter()
         .map(|e| {
-            let keep = highlight_sel.iter().find(|(id, _)| *id == e.id.value).map(|(_, h)| h.clone());
+            let keep = highlight_sel
+                .iter()
+                .find(|(id, _)| *id == e.id.value)
+                .map(|(_, h)| h.clone());
             experience_ctx(&mut p, e, "experience", keep, &cvt.tags)
         })
         .collect();
     let mut volunteering: Vec<&Experience> = profile.volunteering.iter().collect();
-    newest_first(&mut volunteering, |e| (Some(e.start.value), e.end.as_ref().map(|d| d.value)));
-    let volunteering = volunteering.iter().map(|e| experience_ctx(&mut p, e, "volunteering", None, &[])).collect();
+    newest_first(&mut volunteering, |e| {
+        (Some(e.start.value), e.end.as_ref().map(|d| d.value))
+    });
+    let volunteering = volunteering
+        .iter()
+        .map(|e| experience_ctx(&mut p, e, "volunteering", None, &[]))
+        .collect();
     let mut education: Vec<_> = profile.education.iter().collect();
-    newest_first(&mut education, |e| (e.start.as_ref().map(|d| d.value), e.end.as_ref().map(|d| d.value)));
+    newest_first(&mut education, |e| {
+        (
+            e.start.as_ref().map(|d| d.value),
+            e.end.as_ref().map(|d| d.value),
+        )
+    });
     let education = education
         .iter()
         .map(|e| {
@@ -168,7 +233,12 @@ pub fn tailor(
                 institution: p.text(&e.institution, &f("institution")),
                 degree: p.opt(e.degree.as_ref(), &f("degree")),
                 field: p.opt(e.field.as_ref(), &f("field")),
-                dates: locale::date_range(lang, e.start.as_ref().map(|d| &d.value), e.end.as_ref().map(|d| &d.value), false),
+                dates: locale::date_range(
+                    lang,
+                    e.start.as_ref().map(|d| &d.value),
+                    e.end.as_ref().map(|d| &d.value),
+                    false,
+                ),
                 notes: p.opt(e.notes.as_ref(), &f("notes")),
             }
         })
@@ -200,8 +270,15 @@ pub fn tailor(
         .map(|c| CertificationCtx {
             id: c.id.value.clone(),
             name: p.text(&c.name, &format!("certifications[{}].name", c.id.value)),
-            issuer: p.opt(c.issuer.as_ref(), &format!("certifications[{}].issuer", c.id.value)),
-            date: c.date.as_ref().map(|d| locale::cv_date(lang, &d.value)).unwrap_or_default(),
+            issuer: p.opt(
+                c.issuer.as_ref(),
+                &format!("certifications[{}].issuer", c.id.value),
+            ),
+            date: c
+                .date
+                .as_ref()
+                .map(|d| locale::cv_date(lang, &d.value))
+                .unwrap_or_default(),
             url: c.url.clone().unwrap_or_default(),
         })
         .collect();
@@ -213,7 +290,12 @@ pub fn tailor(
                 id: x.id.value.clone(),
                 name: p.text(&x.name, &f("name")),
                 role: p.opt(x.role.as_ref(), &f("role")),
-                dates: locale::date_range(lang, x.start.as_ref().map(|d| &d.value), x.end.as_ref().map(|d| &d.value), x.start.is_some()),
+                dates: locale::date_range(
+                    lang,
+                    x.start.as_ref().map(|d| &d.value),
+                    x.end.as_ref().map(|d| &d.value),
+                    x.start.is_some(),
+                ),
                 summary: p.opt(x.summary.as_ref(), &f("summary")),
                 url: x.url.clone().unwrap_or_default(),
             }
@@ -225,8 +307,15 @@ pub fn tailor(
         .map(|x| PublicationCtx {
             id: x.id.value.clone(),
             title: p.text(&x.title, &format!("publications[{}].title", x.id.value)),
-            venue: p.opt(x.venue.as_ref(), &format!("publications[{}].venue", x.id.value)),
-            date: x.date.as_ref().map(|d| locale::cv_date(lang, &d.value)).unwrap_or_default(),
+            venue: p.opt(
+                x.venue.as_ref(),
+                &format!("publications[{}].venue", x.id.value),
+            ),
+            date: x
+                .date
+                .as_ref()
+                .map(|d| locale::cv_date(lang, &d.value))
+                .unwrap_or_default(),
             url: x.url.clone().unwrap_or_default(),
         })
         .collect();
@@ -254,14 +343,24 @@ pub fn tailor(
                 items: p.list(&s.items, &format!("sections[{id}].items")),
                 custom: true,
             },
-            None => SectionCtx { id: id.clone(), title: locale::word(lang, id).to_string(), items: Vec::new(), custom: false },
+            None => SectionCtx {
+                id: id.clone(),
+                title: locale::word(lang, id).to_string(),
+                items: Vec::new(),
+                custom: false,
+            },
         })
         .collect();
     let profile_headline = candidate.headline.clone();
     let profile_summary = candidate.summary.clone();
 
     // Texts of the tailoring file.
-    let mut t = Resolver { lang, fallback: profile.fallback_language, file: tfile.to_path_buf(), diags: p.diags };
+    let mut t = Resolver {
+        lang,
+        fallback: profile.fallback_language,
+        file: tfile.to_path_buf(),
+        diags: p.diags,
+    };
     let pt = &tailoring.posting;
     let position = t.text(&pt.position, "posting.position");
     let contact = pt
@@ -280,12 +379,24 @@ pub fn tailor(
         short_name: pt.short_name.clone().unwrap_or_default(),
         unit: t.opt(pt.unit.as_ref(), "posting.unit"),
         reference: t.opt(pt.reference.as_ref(), "posting.reference"),
-        deadline: pt.deadline.as_ref().map(|d| locale::long_date(lang, &d.value)).unwrap_or_default(),
-        deadline_iso: pt.deadline.as_ref().map(|d| d.value.to_string()).unwrap_or_default(),
+        deadline: pt
+            .deadline
+            .as_ref()
+            .map(|d| locale::long_date(lang, &d.value))
+            .unwrap_or_default(),
+        deadline_iso: pt
+            .deadline
+            .as_ref()
+            .map(|d| d.value.to_string())
+            .unwrap_or_default(),
         url: pt.url.clone().unwrap_or_default(),
         address: t.list(&pt.address, "posting.address"),
         status: tailoring.status.unwrap_or_default(),
-        layout: tailoring.layout.as_ref().map(|l| l.value.clone()).unwrap_or_else(|| "classic".to_string()),
+        layout: tailoring
+            .layout
+            .as_ref()
+            .map(|l| l.value.clone())
+            .unwrap_or_else(|| "classic".to_string()),
         contact,
         position,
     };
@@ -309,7 +420,12 @@ pub fn tailor(
         publications,
         volunteering,
         references,
-        emphasize: cvt.emphasize.iter().filter(|e| !e.trim().is_empty()).cloned().collect(),
+        emphasize: cvt
+            .emphasize
+            .iter()
+            .filter(|e| !e.trim().is_empty())
+            .cloned()
+            .collect(),
         max_pages: cvt.max_pages.as_ref().map(|m| m.value),
     };
     let lt = &tailoring.letter;
@@ -319,11 +435,21 @@ pub fn tailor(
         date_iso: date.to_string(),
         place: match &lt.place {
             Some(pl) => t.text(pl, "letter.place"),
-            None => candidate.location.split(',').next().unwrap_or_default().trim().to_string(),
+            None => candidate
+                .location
+                .split(',')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_string(),
         },
         subject: match &lt.subject {
             Some(s) => t.text(s, "letter.subject"),
-            None => format!("{} {}", locale::word(lang, "application_for"), posting.position),
+            None => format!(
+                "{} {}",
+                locale::word(lang, "application_for"),
+                posting.position
+            ),
         },
         salutation: match &lt.salutation {
             Some(s) => t.text(s, "letter.salutation"),
@@ -346,7 +472,11 @@ pub fn tailor(
     if let Some(photo) = &profile.photo {
         match check_photo(src.root, src.profile_file, &photo.value) {
             Ok(rel) => candidate.photo = Some(rel),
-            Err(msg) => diags.push(Diagnostic::new(src.profile_file, msg).at(photo.pos).field("photo")),
+            Err(msg) => diags.push(
+                Diagnostic::new(src.profile_file, msg)
+                    .at(photo.pos)
+                    .field("photo"),
+            ),
         }
     }
 
@@ -362,14 +492,29 @@ pub fn tailor(
     diags.into_result(context)
 }
 
-fn sorted_newest<'a, T>(mut items: Vec<&'a T>, key: impl Fn(&T) -> (Option<Date>, Option<Date>)) -> Vec<&'a T> {
+fn sorted_newest<'a, T>(
+    mut items: Vec<&'a T>,
+    key: impl Fn(&T) -> (Option<Date>, Option<Date>),
+) -> Vec<&'a T> {
     newest_first(&mut items, key);
     items
 }
 
-fn select_experience<'a>(profile: &'a Profile, t: &Tailoring, file: &Path, diags: &mut Diagnostics) -> Vec<&'a Experience> {
+fn select_experience<'a>(
+    profile: &'a Profile,
+    t: &Tailoring,
+    file: &Path,
+    diags: &mut Diagnostics,
+) -> Vec<&'a Experience> {
     match &t.cv.experience {
-        Some(ids) => by_ids(&profile.experience, ids, "experience", "cv.experience", file, diags),
+        Some(ids) => by_ids(
+            &profile.experience,
+            ids,
+            "experience",
+            "cv.experience",
+            file,
+            diags,
+        ),
         None => {
             let tags = &t.cv.tags;
             let mut items: Vec<&Experience> = if tags.is_empty() {
@@ -378,47 +523,85 @@ fn select_experience<'a>(profile: &'a Profile, t: &Tailoring, file: &Path, diags
                 profile
                     .experience
                     .iter()
-                    .filter(|e| has_any_tag(&e.tags, tags) || e.highlights.iter().any(|h| has_any_tag(&h.tags, tags)))
+                    .filter(|e| {
+                        has_any_tag(&e.tags, tags)
+                            || e.highlights.iter().any(|h| has_any_tag(&h.tags, tags))
+                    })
                     .collect()
             };
-            newest_first(&mut items, |e| (Some(e.start.value), e.end.as_ref().map(|d| d.value)));
+            newest_first(&mut items, |e| {
+                (Some(e.start.value), e.end.as_ref().map(|d| d.value))
+            });
             items
         }
     }
 }
 
 /// `cv.highlights`: experience id → highlight ids to keep, checked.
-fn select_highlights(profile: &Profile, t: &Tailoring, file: &Path, diags: &mut Diagnostics) -> Vec<(String, Vec<String>)> {
+fn select_highlights(
+    profile: &Profile,
+    t: &Tailoring,
+    file: &Path,
+    diags: &mut Diagnostics,
+) -> Vec<(String, Vec<String>)> {
     let mut out = Vec::new();
     for (exp_id, ids) in &t.cv.highlights {
         let field = format!("cv.highlights.{exp_id}");
         let Some(exp) = find(&profile.experience, exp_id) else {
             diags.push(
-                select::unknown_id("experience", exp_id, &select::known_ids(&profile.experience), file)
-                    .at(ids.pos)
-                    .field(field),
+                select::unknown_id(
+                    "experience",
+                    exp_id,
+                    &select::known_ids(&profile.experience),
+                    file,
+                )
+                .at(ids.pos)
+                .field(field),
             );
             continue;
         };
-        let kept = by_ids(&exp.highlights, &ids.value, &format!("highlight (of experience \"{exp_id}\")"), &field, file, diags);
-        out.push((exp_id.clone(), kept.iter().map(|h| h.id.value.clone()).collect()));
+        let kept = by_ids(
+            &exp.highlights,
+            &ids.value,
+            &format!("highlight (of experience \"{exp_id}\")"),
+            &field,
+            file,
+            diags,
+        );
+        out.push((
+            exp_id.clone(),
+            kept.iter().map(|h| h.id.value.clone()).collect(),
+        ));
     }
     out
 }
 
-fn select_sections(profile: &Profile, t: &Tailoring, file: &Path, diags: &mut Diagnostics) -> Vec<String> {
+fn select_sections(
+    profile: &Profile,
+    t: &Tailoring,
+    file: &Path,
+    diags: &mut Diagnostics,
+) -> Vec<String> {
     match &t.cv.sections {
         Some(ids) => {
             let mut out: Vec<String> = Vec::new();
             for (i, id) in ids.iter().enumerate() {
-                let known = SECTIONS.contains(&id.value.as_str()) || find(&profile.sections, &id.value).is_some();
+                let known = SECTIONS.contains(&id.value.as_str())
+                    || find(&profile.sections, &id.value).is_some();
                 if !known {
                     let mut all: Vec<&str> = SECTIONS.to_vec();
                     all.extend(profile.sections.iter().map(|s| s.id.value.as_str()));
                     diags.push(
-                        Diagnostic::new(file, format!("unknown section \"{}\"; known: {}", id.value, all.join(", ")))
-                            .at(id.pos)
-                            .field(format!("cv.sections[{i}]")),
+                        Diagnostic::new(
+                            file,
+                            format!(
+                                "unknown section \"{}\"; known: {}",
+                                id.value,
+                                all.join(", ")
+                            ),
+                        )
+                        .at(id.pos)
+                        .field(format!("cv.sections[{i}]")),
                     );
                 } else if out.contains(&id.value) {
                     diags.push(
@@ -456,10 +639,19 @@ fn select_sections(profile: &Profile, t: &Tailoring, file: &Path, diags: &mut Di
     }
 }
 
-fn experience_ctx(p: &mut Resolver, e: &Experience, list: &str, keep: Option<Vec<String>>, tags: &[String]) -> ExperienceCtx {
+fn experience_ctx(
+    p: &mut Resolver,
+    e: &Experience,
+    list: &str,
+    keep: Option<Vec<String>>,
+    tags: &[String],
+) -> ExperienceCtx {
     let f = |k: &str| format!("{list}[{}].{k}", e.id.value);
     let highlights: Vec<_> = match keep {
-        Some(ids) => ids.iter().filter_map(|id| find(&e.highlights, id)).collect(),
+        Some(ids) => ids
+            .iter()
+            .filter_map(|id| find(&e.highlights, id))
+            .collect(),
         None if !tags.is_empty() => by_tags(&e.highlights, tags),
         None => e.highlights.iter().collect(),
     };
@@ -469,11 +661,28 @@ fn experience_ctx(p: &mut Resolver, e: &Experience, list: &str, keep: Option<Vec
         organization: p.text(&e.organization, &f("organization")),
         role: p.text(&e.role, &f("role")),
         location: p.opt(e.location.as_ref(), &f("location")),
-        dates: locale::date_range(lang, Some(&e.start.value), e.end.as_ref().map(|d| &d.value), true),
+        dates: locale::date_range(
+            lang,
+            Some(&e.start.value),
+            e.end.as_ref().map(|d| &d.value),
+            true,
+        ),
         start: e.start.value.to_string(),
-        end: e.end.as_ref().map(|d| d.value.to_string()).unwrap_or_default(),
+        end: e
+            .end
+            .as_ref()
+            .map(|d| d.value.to_string())
+            .unwrap_or_default(),
         summary: p.opt(e.summary.as_ref(), &f("summary")),
-        highlights: highlights.iter().map(|h| p.text(&h.text, &format!("{list}[{}].highlights[{}].text", e.id.value, h.id().value))).collect(),
+        highlights: highlights
+            .iter()
+            .map(|h| {
+                p.text(
+                    &h.text,
+                    &format!("{list}[{}].highlights[{}].text", e.id.value, h.id().value),
+                )
+            })
+            .collect(),
         tags: e.tags.clone(),
         competences: e.competences.clone(),
     }
@@ -484,7 +693,10 @@ fn group_skills(skills: &[SkillCtx]) -> Vec<SkillGroupCtx> {
     for s in skills {
         match groups.iter_mut().find(|g| g.category == s.category) {
             Some(g) => g.skills.push(s.clone()),
-            None => groups.push(SkillGroupCtx { category: s.category.clone(), skills: vec![s.clone()] }),
+            None => groups.push(SkillGroupCtx {
+                category: s.category.clone(),
+                skills: vec![s.clone()],
+            }),
         }
     }
     groups
@@ -493,16 +705,35 @@ fn group_skills(skills: &[SkillCtx]) -> Vec<SkillGroupCtx> {
 /// A photo path is relative to the profile file and must stay inside the
 /// workspace (symlinks resolved). Returns the root-relative path for Typst.
 fn check_photo(root: &Path, profile_file: &Path, photo: &str) -> Result<String, String> {
-    let base = root.join(profile_file).parent().map(Path::to_path_buf).unwrap_or_else(|| root.to_path_buf());
+    let base = root
+        .join(profile_file)
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| root.to_path_buf());
     let path = base.join(photo);
-    let real = path.canonicalize().map_err(|e| format!("photo \"{photo}\" cannot be read: {e}"))?;
-    let rel = real
-        .strip_prefix(root)
-        .map_err(|_| format!("photo \"{photo}\" is outside the workspace; put it next to the profile"))?;
-    let ext = real.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    if !matches!(ext.as_str(), "png" | "jpg" | "jpeg" | "gif" | "svg" | "webp") || !real.is_file() {
-        return Err(format!("photo \"{photo}\" must be a PNG, JPEG, GIF, SVG or WebP file"));
+    let real = path
+        .canonicalize()
+        .map_err(|e| format!("photo \"{photo}\" cannot be read: {e}"))?;
+    let rel = real.strip_prefix(root).map_err(|_| {
+        format!("photo \"{photo}\" is outside the workspace; put it next to the profile")
+    })?;
+    let ext = real
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if !matches!(
+        ext.as_str(),
+        "png" | "jpg" | "jpeg" | "gif" | "svg" | "webp"
+    ) || !real.is_file()
+    {
+        return Err(format!(
+            "photo \"{photo}\" must be a PNG, JPEG, GIF, SVG or WebP file"
+        ));
     }
-    let rel: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    let rel: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
     Ok(format!("/{}", rel.join("/")))
 }

@@ -44,6 +44,10 @@ impl Resolver<'_> {
     }
 
     pub fn list(&mut self, texts: &[Text], field: &str) -> Vec<String> {
-        texts.iter().enumerate().map(|(i, t)| self.text(t, &format!("{field}[{i}]"))).collect()
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| self.text(t, &format!("{field}[{i}]")))
+            .collect()
     }
 }

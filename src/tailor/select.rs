@@ -24,7 +24,17 @@ macro_rules! impl_item {
     )*};
 }
 use crate::model::profile::*;
-impl_item!(Experience, Highlight, Education, Skill, Language, Certification, Project, Publication, Reference);
+impl_item!(
+    Experience,
+    Highlight,
+    Education,
+    Skill,
+    Language,
+    Certification,
+    Project,
+    Publication,
+    Reference
+);
 
 impl Item for ExtraSection {
     fn id(&self) -> &Id {
@@ -39,9 +49,15 @@ pub fn check_unique<T: Item>(items: &[T], list: &str, file: &Path, diags: &mut D
         let id = item.id();
         if !seen.insert(id.value.as_str()) {
             diags.push(
-                Diagnostic::new(file, format!("duplicate id \"{}\" in `{list}`; ids must be unique within a list", id.value))
-                    .at(id.pos)
-                    .field(format!("{list}[{i}].id")),
+                Diagnostic::new(
+                    file,
+                    format!(
+                        "duplicate id \"{}\" in `{list}`; ids must be unique within a list",
+                        id.value
+                    ),
+                )
+                .at(id.pos)
+                .field(format!("{list}[{i}].id")),
             );
         }
     }
@@ -52,7 +68,11 @@ pub fn known_ids<T: Item>(items: &[T]) -> String {
     if items.is_empty() {
         return "(none)".to_string();
     }
-    items.iter().map(|i| i.id().value.as_str()).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(|i| i.id().value.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 pub fn find<'a, T: Item>(items: &'a [T], id: &str) -> Option<&'a T> {
@@ -80,7 +100,11 @@ pub fn by_ids<'a, T: Item>(
                 );
             }
             Some(item) => out.push(item),
-            None => diags.push(unknown_id(what, &id.value, &known_ids(items), file).at(id.pos).field(format!("{field}[{i}]"))),
+            None => diags.push(
+                unknown_id(what, &id.value, &known_ids(items), file)
+                    .at(id.pos)
+                    .field(format!("{field}[{i}]")),
+            ),
         }
     }
     out
@@ -92,8 +116,15 @@ pub fn unknown_id(what: &str, id: &str, known: &str, file: &Path) -> Diagnostic 
 
 /// Items carrying any of `tags`; when `tags` is empty or nothing matches, all.
 pub fn by_tags<'a, T: Item>(items: &'a [T], tags: &[String]) -> Vec<&'a T> {
-    let hits: Vec<&T> = items.iter().filter(|i| has_any_tag(i.tags(), tags)).collect();
-    if tags.is_empty() || hits.is_empty() { items.iter().collect() } else { hits }
+    let hits: Vec<&T> = items
+        .iter()
+        .filter(|i| has_any_tag(i.tags(), tags))
+        .collect();
+    if tags.is_empty() || hits.is_empty() {
+        items.iter().collect()
+    } else {
+        hits
+    }
 }
 
 pub fn has_any_tag(item_tags: &[String], wanted: &[String]) -> bool {

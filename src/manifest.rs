@@ -1,0 +1,89 @@
+//! `output/manifest.json`: what every document is built from and how it went,
+//! written atomically after every build. Its `typst_args` replay a compile by
+//! hand from the workspace directory: `typst <typst_args…>`.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+pub const FILE: &str = "output/manifest.json";
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Manifest {
+    /// The typst binary used.
+    pub typst: String,
+    pub typst_version: String,
+    pub dossier_version: String,
+    pub documents: Vec<Entry>,
+    pub summary: Summary,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Summary {
+    pub built: usize,
+    pub up_to_date: usize,
+    pub failed: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Built,
+    UpToDate,
+    Failed,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Entry {
+    /// `candidate/posting-id`.
+    pub posting: String,
+    pub kind: String,
+    pub language: Option<String>,
+    pub layout: Option<String>,
+    /// Paths relative to the workspace.
+    pub pdf: Option<String>,
+    pub source: Option<String>,
+    /// Fingerprint of the inputs of the PDF now on disk (kept when a rebuild fails).
+    pub fingerprint: Option<String>,
+    pub status: Status,
+    pub error: Option<String>,
+    /// Arguments for `typst`, run in the workspace directory; the PDF path last.
+    pub typst_args: Vec<String>,
+    /// Size of the PDF when it was built, to notice a PDF changed behind our back.
+    pub pdf_bytes: Option<u64>,
+}
+
+impl Manifest {
+    /// The previous manifest, or an empty one when there is none or it is unreadable.
+    pub fn load(root: &Path) -> Manifest {
+        std::fs::read(root.join(FILE))
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default()
+    }
+
+    pub fn find(&self, posting: &str, kind: &str) -> Option<&Entry> {
+        self.documents
+            .iter()
+            .find(|e| e.posting == posting && e.kind == kind)
+    }
+
+    /// Keep entries of `previous` for documents this run did not touch
+    /// (a build of some postings does not forget the others).
+    pub fn keep_untouched(&mut self, previous: &Manifest) {
+        for e in &previous.documents {
+            if self.find(&e.posting, &e.kind).is_none() {
+                self.documents.push(e.clone());
+            }
+        }
+        self.documents
+            .sort_by(|a, b| (&a.posting, &a.kind).cmp(&(&b.posting, &b.kind)));
+    }
+
+    pub fn write(&self, root: &Path) -> anyhow::Result<()> {
+        let mut json = serde_json::to_vec_pretty(self)?;
+        json.push(b'\n');
+        crate::compile::write_if_changed(&root.join(FILE), &json)?;
+        Ok(())
+    }
+}
