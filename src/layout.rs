@@ -8,7 +8,6 @@ use crate::load::workspace::is_safe_id;
 
 #[derive(Debug, Clone)]
 pub struct Layout {
-    pub name: String,
     /// Directory of the layout.
     pub dir: PathBuf,
     /// The layout directory as a Typst root-relative path (`/layouts/classic`),
@@ -76,7 +75,6 @@ pub fn load(root: &Path, name: &str, asked_at: (&Path, Pos)) -> Result<Layout, D
     let (cv_source, cv_path) = read("cv.typ.j2")?;
     let (letter_source, letter_path) = read("letter.typ.j2")?;
     Ok(Layout {
-        name: name.to_string(),
         import_dir: format!("/layouts/{name}"),
         dir,
         cv_source,

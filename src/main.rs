@@ -20,6 +20,7 @@ mod locale;
 mod manifest;
 mod model;
 mod naming;
+mod par;
 mod pipeline;
 mod render;
 mod report;

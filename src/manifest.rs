@@ -13,6 +13,9 @@ pub struct Manifest {
     /// The typst binary used.
     pub typst: String,
     pub typst_version: String,
+    /// Path, size and modification time of the typst binary the version was read from.
+    #[serde(default)]
+    pub typst_identity: String,
     pub dossier_version: String,
     pub documents: Vec<Entry>,
     pub summary: Summary,
@@ -81,6 +84,7 @@ impl Manifest {
     }
 
     pub fn write(&self, root: &Path) -> anyhow::Result<()> {
+        std::fs::create_dir_all(root.join("output"))?;
         let mut json = serde_json::to_vec_pretty(self)?;
         json.push(b'\n');
         crate::compile::write_if_changed(&root.join(FILE), &json)?;

@@ -57,21 +57,29 @@ pub struct Options {
     pub typst_version: String,
 }
 
-/// Load every profile once and prepare every selected posting.
+/// Per-thread caches: loaded layouts and file hashes.
+#[derive(Default)]
+struct Caches {
+    renderers: BTreeMap<String, Result<Renderer, Diagnostic>>,
+    hasher: Hasher,
+}
+
+/// Load every profile once, then prepare the selected postings in parallel
+/// (`threads` at a time).
 pub fn prepare(
     ws: &Workspace,
     candidates: &[Candidate],
     selected: &[PostingFile],
     opts: &Options,
+    threads: usize,
 ) -> Prepared {
     let mut out = Prepared::default();
-    let mut renderers: BTreeMap<String, Result<Renderer, Diagnostic>> = BTreeMap::new();
-    let mut hasher = Hasher::default();
     let font_dir = if ws.root.join("layouts/fonts").is_dir() {
         PathBuf::from("layouts/fonts")
     } else {
         PathBuf::new()
     };
+    let mut profiles: Vec<(String, Profile, PathBuf)> = Vec::new();
     for cand in candidates {
         let postings: Vec<&PostingFile> =
             selected.iter().filter(|p| p.candidate == cand.id).collect();
@@ -82,8 +90,8 @@ pub fn prepare(
         let profile = yaml::load_file::<Profile>(&cand.profile, &profile_shown)
             .map_err(Diagnostics::from)
             .and_then(|p| tailor::check_profile(&p, &profile_shown).into_result(p));
-        let profile = match profile {
-            Ok(p) => p,
+        match profile {
+            Ok(p) => profiles.push((cand.id.clone(), p, profile_shown)),
             Err(d) => {
                 for p in postings {
                     out.failures.push(Failure {
@@ -92,46 +100,52 @@ pub fn prepare(
                         message: d.to_string(),
                     });
                 }
-                continue;
             }
-        };
-        for posting in postings {
-            match prepare_posting(
-                ws,
-                &profile,
-                &profile_shown,
-                posting,
-                opts,
-                &mut renderers,
-                &font_dir,
-                &mut hasher,
-            ) {
-                Ok((docs, fails)) => {
-                    out.documents.extend(docs);
-                    out.failures.extend(fails);
-                }
-                Err(d) => out.failures.push(Failure {
-                    posting: posting.key(),
-                    kind: None,
-                    message: d.to_string(),
-                }),
+        }
+    }
+    let work: Vec<(&PostingFile, &Profile, &Path)> = selected
+        .iter()
+        .filter_map(|posting| {
+            let (_, profile, shown) = profiles
+                .iter()
+                .find(|(id, _, _)| *id == posting.candidate)?;
+            Some((posting, profile, shown.as_path()))
+        })
+        .collect();
+    let results = crate::par::map(
+        &work,
+        threads,
+        Caches::default,
+        |caches, (posting, profile, shown)| {
+            prepare_posting(ws, profile, shown, posting, opts, caches, &font_dir)
+        },
+    );
+    for ((posting, _, _), result) in work.iter().zip(results) {
+        match result {
+            Ok((docs, fails)) => {
+                out.documents.extend(docs);
+                out.failures.extend(fails);
             }
+            Err(d) => out.failures.push(Failure {
+                posting: posting.key(),
+                kind: None,
+                message: d.to_string(),
+            }),
         }
     }
     out
 }
 
-#[allow(clippy::too_many_arguments)]
 fn prepare_posting(
     ws: &Workspace,
     profile: &Profile,
     profile_shown: &Path,
     posting: &PostingFile,
     opts: &Options,
-    renderers: &mut BTreeMap<String, Result<Renderer, Diagnostic>>,
+    caches: &mut Caches,
     font_dir: &Path,
-    hasher: &mut Hasher,
 ) -> Result<(Vec<Document>, Vec<Failure>), Diagnostics> {
+    let Caches { renderers, hasher } = caches;
     let shown = ws.shown(&posting.path);
     let tailoring: Tailoring = yaml::load_file(&posting.path, &shown)?;
     let src = Sources {

@@ -120,6 +120,7 @@ impl Reporter {
             }
             MessageFormat::Human => {
                 let mut err = std::io::stderr().lock();
+                let mut last_error: Option<String> = None;
                 for e in entries {
                     let target = e.pdf.clone().unwrap_or_default();
                     match e.status {
@@ -142,16 +143,23 @@ impl Reporter {
                             );
                         }
                         Status::Failed => {
-                            let _ = writeln!(
-                                err,
-                                "{} {} {}:",
+                            let head = format!(
+                                "{} {} {}",
                                 self.paint("31;1", "    failed"),
                                 e.posting,
                                 e.kind
                             );
+                            // One broken profile fails every document of its
+                            // candidate: say it once.
+                            if e.error.is_some() && e.error == last_error {
+                                let _ = writeln!(err, "{head} (same error as above)");
+                                continue;
+                            }
+                            let _ = writeln!(err, "{head}:");
                             for line in e.error.as_deref().unwrap_or("").lines() {
                                 let _ = writeln!(err, "    {line}");
                             }
+                            last_error = e.error.clone();
                         }
                         _ => {}
                     }

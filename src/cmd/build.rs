@@ -20,7 +20,11 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<i32> {
     let started = Instant::now();
     let ws = Workspace::find(cli.dir.as_deref())?;
     let (candidates, selected) = super::select(&ws, &args.postings)?;
-    let typst = Typst::find(cli.typst.as_deref())?;
+    let previous = Manifest::load(&ws.root);
+    let typst = Typst::find(
+        cli.typst.as_deref(),
+        Some((&previous.typst_identity, &previous.typst_version)),
+    )?;
     let source_date_epoch = std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.trim().parse::<i64>().ok());
@@ -37,8 +41,15 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<i32> {
         source_date_epoch,
         typst_version: typst.version.clone(),
     };
-    let prepared = pipeline::prepare(&ws, &candidates, &selected, &opts);
-    let previous = Manifest::load(&ws.root);
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(2)
+        })
+        .max(1);
+    let prepared = pipeline::prepare(&ws, &candidates, &selected, &opts, jobs);
 
     let (fresh, stale): (Vec<&Document>, Vec<&Document>) = prepared
         .documents
@@ -139,6 +150,7 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<i32> {
     let mut manifest = Manifest {
         typst: typst.program.to_string_lossy().into_owned(),
         typst_version: typst.version.clone(),
+        typst_identity: typst.identity.clone(),
         dossier_version: env!("CARGO_PKG_VERSION").to_string(),
         summary: Summary {
             built: count(Status::Built),

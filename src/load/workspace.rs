@@ -80,10 +80,6 @@ impl Workspace {
         )
     }
 
-    pub fn output_dir(&self) -> PathBuf {
-        self.root.join("output")
-    }
-
     /// Path relative to the workspace, for messages.
     pub fn shown(&self, path: &Path) -> PathBuf {
         crate::diag::display_path(path, &self.root)

@@ -30,6 +30,15 @@ fn options() -> serde_saphyr::Options {
 
 /// Parse `text` (the contents of `file`, shown as given) into `T`.
 pub fn parse<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Diagnostic> {
+    // Tracking the field path makes parsing about four times slower, so it is
+    // done only to explain an error.
+    match serde_saphyr::from_str_with_options(text, options()) {
+        Ok(value) => Ok(value),
+        Err(_) => parse_with_path(text, file),
+    }
+}
+
+fn parse_with_path<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Diagnostic> {
     let mut field = String::new();
     let result = serde_saphyr::with_deserializer_from_str_with_options(text, options(), |de| {
         serde_path_to_error::deserialize(de).map_err(|e| {
@@ -84,11 +93,12 @@ pub fn load_file<T: DeserializeOwned>(path: &Path, shown: &Path) -> Result<T, Di
 /// `cv.experience[1].value` → `cv.experience[1]`: drop the internals of the
 /// location wrappers and serde's placeholder for the root.
 fn clean_path(path: &str) -> String {
-    let mut p = path.replace(".value", "");
-    if p == "." || p == "?" {
-        p.clear();
-    }
-    p
+    let p = path.replace(".value", "");
+    let parts: Vec<&str> = p
+        .split('.')
+        .filter(|s| !s.is_empty() && *s != "?")
+        .collect();
+    parts.join(".")
 }
 
 /// Rephrase the parser's message where we can say it better, e.g. add a
@@ -103,6 +113,21 @@ fn friendly_message(raw: &str) -> String {
         && let Some(idx) = msg.find(": ")
     {
         msg = &msg[idx + 2..];
+    }
+    // …and a trailing " at line L, column C".
+    let owned;
+    if let Some(idx) = msg.rfind(" at line ")
+        && msg[idx..].contains(", column ")
+    {
+        owned = msg[..idx].to_string();
+        msg = &owned;
+    }
+    if let Some(rest) = msg.strip_prefix("duplicate mapping key: ") {
+        let key = rest
+            .split(", set DuplicateKeyPolicy")
+            .next()
+            .unwrap_or(rest);
+        return format!("duplicate key `{key}`; each key may appear once");
     }
     if let Some(rest) = msg.strip_prefix("unknown field `")
         && let Some((name, tail)) = rest.split_once('`')

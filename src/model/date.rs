@@ -106,11 +106,6 @@ impl Date {
             .unwrap_or(0);
         Date::from_unix_seconds(secs)
     }
-
-    /// Whole days from `self` to `other` (missing month/day count as 1).
-    pub fn days_until(&self, other: &Date) -> i64 {
-        (other.unix_seconds() - self.unix_seconds()) / 86_400
-    }
 }
 
 pub fn days_in_month(year: u16, month: u8) -> u8 {
@@ -118,7 +113,8 @@ pub fn days_in_month(year: u16, month: u8) -> u8 {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
         _ => {
-            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+            let leap =
+                (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
             if leap { 29 } else { 28 }
         }
     }

@@ -97,7 +97,9 @@ pub struct Highlight {
     pub text: Text,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Accepted for the record (e-CF codes); highlights reach templates as text only.
     #[serde(default)]
+    #[allow(dead_code)]
     pub competences: Vec<String>,
 }
 

@@ -67,14 +67,6 @@ impl Text {
             TextValue::ByLang(map) => map.iter().map(|(l, _)| *l).collect(),
         }
     }
-
-    #[cfg(test)]
-    pub fn plain(s: &str) -> Text {
-        Text {
-            value: TextValue::Plain(s.to_string()),
-            pos: Pos::default(),
-        }
-    }
 }
 
 impl<'de> Deserialize<'de> for TextValue {

@@ -9,7 +9,7 @@
 pub mod escape;
 pub mod markup;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use minijinja::value::{Serde, Value, ValueKind};
 use minijinja::{AutoEscape, Environment, State, UndefinedBehavior};
@@ -189,8 +189,11 @@ pub fn expand_letter_body(ctx: &mut Context, tailoring_file: &Path) -> Result<()
     let text = env
         .render_str(&source, Value::from(Serde(&*ctx)))
         .map_err(|e| {
-            // A block scalar (`body: |`) starts on the line after the key.
-            let line = e.line().map(|l| pos.line + l as u32).unwrap_or(pos.line);
+            // `pos` is where the body text begins (for `body: |`, the line after the key).
+            let line = e
+                .line()
+                .map(|l| pos.line + l as u32 - 1)
+                .unwrap_or(pos.line);
             let detail = e.detail().map(|d| format!(": {d}")).unwrap_or_default();
             Diagnostic::new(
                 tailoring_file,
@@ -225,11 +228,6 @@ pub fn split_paragraphs(text: &str) -> Vec<String> {
         out.push(cur.join(" "));
     }
     out
-}
-
-/// Where a document's files go.
-pub fn shown(path: &Path, root: &Path) -> PathBuf {
-    crate::diag::display_path(path, root)
 }
 
 #[cfg(test)]

@@ -122,6 +122,7 @@ pub struct EducationCtx {
     pub field: String,
     pub dates: String,
     pub notes: String,
+    pub competences: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -130,6 +131,7 @@ pub struct SkillCtx {
     pub name: String,
     pub category: String,
     pub level: String,
+    pub competences: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -153,6 +155,7 @@ pub struct CertificationCtx {
     pub issuer: String,
     pub date: String,
     pub url: String,
+    pub competences: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -163,6 +166,7 @@ pub struct ProjectCtx {
     pub dates: String,
     pub summary: String,
     pub url: String,
+    pub competences: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

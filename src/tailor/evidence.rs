@@ -58,7 +58,10 @@ fn describe(
     };
     let lang = r.lang;
     let fb = profile.fallback_language;
-    let txt = |t: &crate::model::Text| t.get(lang, fb).unwrap_or_default().to_string();
+    let txt = |t: &crate::model::Text| {
+        let s = t.get(lang, fb).unwrap_or_default();
+        crate::render::markup::to_plain(&crate::render::markup::parse(s))
+    };
     fn lookup<'a, T: Item>(items: &'a [T], what: &str, id: &str) -> Result<&'a T, String> {
         find(items, id).ok_or_else(|| {
             unknown_id(what, id, &known_ids(items), std::path::Path::new("")).message
@@ -101,7 +104,11 @@ fn describe(
         "languages" => {
             let l = lookup(&profile.languages, "language", id)?;
             (
-                format!("{} {}", txt(&l.name), l.level.value.code()),
+                format!(
+                    "{} {}",
+                    txt(&l.name),
+                    crate::locale::language_level(lang, l.level.value)
+                ),
                 shown("languages"),
             )
         }

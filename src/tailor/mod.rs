@@ -81,7 +81,7 @@ pub fn check_profile(profile: &Profile, file: &Path) -> Diagnostics {
         }
     }
     let mut range =
-        |list: &str, i: usize, start: Option<&Located<Date>>, end: Option<&Located<Date>>| {
+        |list: &str, i: &str, start: Option<&Located<Date>>, end: Option<&Located<Date>>| {
             if let (Some(s), Some(e)) = (start, end)
                 && e.value < s.value
                 && !(e.value.year == s.value.year
@@ -94,17 +94,17 @@ pub fn check_profile(profile: &Profile, file: &Path) -> Diagnostics {
                 );
             }
         };
-    for (i, e) in profile.experience.iter().enumerate() {
-        range("experience", i, Some(&e.start), e.end.as_ref());
+    for e in &profile.experience {
+        range("experience", &e.id.value, Some(&e.start), e.end.as_ref());
     }
-    for (i, e) in profile.volunteering.iter().enumerate() {
-        range("volunteering", i, Some(&e.start), e.end.as_ref());
+    for e in &profile.volunteering {
+        range("volunteering", &e.id.value, Some(&e.start), e.end.as_ref());
     }
-    for (i, e) in profile.education.iter().enumerate() {
-        range("education", i, e.start.as_ref(), e.end.as_ref());
+    for e in &profile.education {
+        range("education", &e.id.value, e.start.as_ref(), e.end.as_ref());
     }
-    for (i, p) in profile.projects.iter().enumerate() {
-        range("projects", i, p.start.as_ref(), p.end.as_ref());
+    for p in &profile.projects {
+        range("projects", &p.id.value, p.start.as_ref(), p.end.as_ref());
     }
     d
 }
@@ -240,6 +240,7 @@ pub fn tailor(
                     false,
                 ),
                 notes: p.opt(e.notes.as_ref(), &f("notes")),
+                competences: e.competences.clone(),
             }
         })
         .collect();
@@ -252,6 +253,7 @@ pub fn tailor(
                 name: p.text(&s.name, &f("name")),
                 category: p.opt(s.category.as_ref(), &f("category")),
                 level: p.opt(s.level.as_ref(), &f("level")),
+                competences: s.competences.clone(),
             }
         })
         .collect();
@@ -280,6 +282,7 @@ pub fn tailor(
                 .map(|d| locale::cv_date(lang, &d.value))
                 .unwrap_or_default(),
             url: c.url.clone().unwrap_or_default(),
+            competences: c.competences.clone(),
         })
         .collect();
     let projects = projects
@@ -298,6 +301,7 @@ pub fn tailor(
                 ),
                 summary: p.opt(x.summary.as_ref(), &f("summary")),
                 url: x.url.clone().unwrap_or_default(),
+                competences: x.competences.clone(),
             }
         })
         .collect();
@@ -492,10 +496,10 @@ pub fn tailor(
     diags.into_result(context)
 }
 
-fn sorted_newest<'a, T>(
-    mut items: Vec<&'a T>,
+fn sorted_newest<T>(
+    mut items: Vec<&T>,
     key: impl Fn(&T) -> (Option<Date>, Option<Date>),
-) -> Vec<&'a T> {
+) -> Vec<&T> {
     newest_first(&mut items, key);
     items
 }

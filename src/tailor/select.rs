@@ -1,7 +1,7 @@
 //! Selecting and ordering profile items by id or tag, and checking that every
 //! id a tailoring file names exists.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics};
@@ -42,23 +42,25 @@ impl Item for ExtraSection {
     }
 }
 
-/// Report ids that occur twice in one profile list.
+/// Report ids that occur twice in one profile list, with where the first one is.
 pub fn check_unique<T: Item>(items: &[T], list: &str, file: &Path, diags: &mut Diagnostics) {
-    let mut seen = HashSet::new();
-    for (i, item) in items.iter().enumerate() {
+    let mut seen: HashMap<&str, &Id> = HashMap::new();
+    for item in items {
         let id = item.id();
-        if !seen.insert(id.value.as_str()) {
+        if let Some(first) = seen.get(id.value.as_str()) {
             diags.push(
                 Diagnostic::new(
                     file,
                     format!(
-                        "duplicate id \"{}\" in `{list}`; ids must be unique within a list",
-                        id.value
+                        "duplicate id \"{}\" in `{list}` (first at line {}); ids must be unique within a list",
+                        id.value, first.pos.line
                     ),
                 )
                 .at(id.pos)
-                .field(format!("{list}[{i}].id")),
+                .field(format!("{list}[{}].id", id.value)),
             );
+        } else {
+            seen.insert(id.value.as_str(), id);
         }
     }
 }

@@ -69,23 +69,40 @@ pub fn stdout(o: &Output) -> String {
 
 /// Plain `pdftotext` (reading order, no -layout).
 pub fn pdf_text(pdf: &Path) -> String {
-    let out = Command::new("pdftotext").arg(pdf).arg("-").output().expect("pdftotext (poppler-utils) installed");
-    assert!(out.status.success(), "pdftotext failed on {}", pdf.display());
+    let out = Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) installed");
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
     String::from_utf8(out.stdout).expect("utf-8 text")
 }
 
 /// `pdfinfo` fields, e.g. `Pages`, `Title`, `Author`, `Keywords`.
 pub fn pdf_info(pdf: &Path) -> std::collections::BTreeMap<String, String> {
-    let out = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo (poppler-utils) installed");
+    let out = Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo (poppler-utils) installed");
     assert!(out.status.success(), "pdfinfo failed on {}", pdf.display());
     String::from_utf8_lossy(&out.stdout)
         .lines()
-        .filter_map(|l| l.split_once(':').map(|(k, v)| (k.trim().to_string(), v.trim().to_string())))
+        .filter_map(|l| {
+            l.split_once(':')
+                .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        })
         .collect()
 }
 
 pub fn pages(pdf: &Path) -> usize {
-    pdf_info(pdf).get("Pages").and_then(|p| p.parse().ok()).expect("page count")
+    pdf_info(pdf)
+        .get("Pages")
+        .and_then(|p| p.parse().ok())
+        .expect("page count")
 }
 
 /// All whitespace runs as one space, for comparing text across line breaks.
