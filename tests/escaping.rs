@@ -173,8 +173,9 @@ fn corpus() -> Vec<String> {
 /// The visible text of `s` in a `rich` field: inline markup removed.
 /// Implements DESIGN.md's rules: `**x**` bold, `*x*` italic (an opening
 /// marker followed by a non-space, a closing one preceded by a non-space,
-/// the first closing marker wins), `[label](url)` for http(s)/mailto URLs
-/// only; markup nests at most four deep.
+/// the first closing marker wins; a star touching other stars belongs to its
+/// run, and runs of three or more are literal), `[label](url)` for
+/// http(s)/mailto URLs only; markup nests at most four deep.
 fn rich_plain(s: &str) -> String {
     let c: Vec<char> = s.chars().collect();
     plain_range(&c, 0)
@@ -184,37 +185,24 @@ fn plain_range(c: &[char], depth: usize) -> String {
     let mut out = String::new();
     let non_space = |k: usize| c.get(k).is_some_and(|x| !x.is_whitespace());
     let mut i = 0;
-    while i < c.len() {
+    'outer: while i < c.len() {
         if depth < 4 && c[i] == '*' {
-            // **bold**: the first `**` after the opening one closes it.
-            if c.get(i + 1) == Some(&'*') && non_space(i + 2) {
-                let end =
-                    (i + 2..c.len().saturating_sub(1)).find(|&k| c[k] == '*' && c[k + 1] == '*');
-                if let Some(end) = end.filter(|&e| e > i + 2 && non_space(e - 1)) {
-                    out.push_str(&plain_range(&c[i + 2..end], depth + 1));
-                    i = end + 2;
-                    continue;
-                }
-            }
-            // *italic*: the first single `*` (pairs `**` are skipped) closes it.
-            if non_space(i + 1) && c[i + 1] != '*' {
-                let mut k = i + 1;
-                let mut end = None;
-                while k < c.len() {
-                    if c[k] == '*' {
-                        if c.get(k + 1) == Some(&'*') {
-                            k += 2;
-                            continue;
-                        }
-                        end = Some(k);
-                        break;
+            // A star touching other stars belongs to its run; only runs of
+            // exactly one (italic) or two (bold) stars are markers.
+            let run = |k: usize, n: usize| {
+                k + n <= c.len()
+                    && c[k..k + n].iter().all(|&x| x == '*')
+                    && (k == 0 || c[k - 1] != '*')
+                    && c.get(k + n) != Some(&'*')
+            };
+            for n in [2, 1] {
+                if run(i, n) && non_space(i + n) {
+                    let end = (i + n + 1..c.len()).find(|&k| run(k, n));
+                    if let Some(end) = end.filter(|&e| non_space(e - 1)) {
+                        out.push_str(&plain_range(&c[i + n..end], depth + 1));
+                        i = end + n;
+                        continue 'outer;
                     }
-                    k += 1;
-                }
-                if let Some(end) = end.filter(|&e| non_space(e - 1)) {
-                    out.push_str(&plain_range(&c[i + 1..end], depth + 1));
-                    i = end + 1;
-                    continue;
                 }
             }
         }
@@ -456,7 +444,9 @@ fn rich_plain_follows_the_documented_rules() {
         ("5 * 4 * 3", "5 * 4 * 3"),
         ("a ** b", "a ** b"),
         ("*/*/", "//"),
-        ("***x***", "*x*"),
+        ("***x***", "***x***"),
+        ("a****b", "a****b"),
+        ("** x**", "** x**"),
         ("**a\\**", "a\\"),
         ("*a\n= b*", "a\n= b"),
         ("****", "****"),

@@ -29,23 +29,24 @@ fn parse_range(c: &[char], depth: usize) -> Vec<Span> {
     };
     while i < c.len() {
         if depth < 4 {
-            // **bold**
-            if c[i] == '*'
-                && c.get(i + 1) == Some(&'*')
-                && c.get(i + 2).is_some_and(|n| !n.is_whitespace())
-                && let Some(end) = find_seq(c, i + 2, &['*', '*'])
-                    .filter(|&e| e > i + 2 && !c[e - 1].is_whitespace())
+            // **bold**: exactly two stars open and close; the first `**` after the opener closes.
+            if is_run(c, i, 2)
+                && non_space(c, i + 2)
+                && let Some(end) = (i + 3..c.len())
+                    .find(|&k| is_run(c, k, 2))
+                    .filter(|&e| non_space(c, e - 1))
             {
                 flush(&mut plain, &mut out);
                 out.push(Span::Strong(parse_range(&c[i + 2..end], depth + 1)));
                 i = end + 2;
                 continue;
             }
-            // *italic*
-            if c[i] == '*'
-                && c.get(i + 1)
-                    .is_some_and(|n| !n.is_whitespace() && *n != '*')
-                && let Some(end) = find_single_star(c, i + 1).filter(|&e| !c[e - 1].is_whitespace())
+            // *italic*: a lone star opens and the next lone star closes.
+            if is_run(c, i, 1)
+                && non_space(c, i + 1)
+                && let Some(end) = (i + 2..c.len())
+                    .find(|&k| is_run(c, k, 1))
+                    .filter(|&e| non_space(c, e - 1))
             {
                 flush(&mut plain, &mut out);
                 out.push(Span::Emph(parse_range(&c[i + 1..end], depth + 1)));
@@ -83,20 +84,18 @@ fn find_seq(c: &[char], from: usize, seq: &[char]) -> Option<usize> {
     (from..c.len().saturating_sub(seq.len() - 1)).find(|&k| c[k..k + seq.len()] == *seq)
 }
 
-/// A closing `*` that is not part of `**`.
-fn find_single_star(c: &[char], from: usize) -> Option<usize> {
-    let mut k = from;
-    while k < c.len() {
-        if c[k] == '*' {
-            if c.get(k + 1) == Some(&'*') {
-                k += 2;
-                continue;
-            }
-            return Some(k);
-        }
-        k += 1;
-    }
-    None
+/// Whether exactly `n` stars start at `k` (no star just before or after):
+/// a star that touches others belongs to its run, and runs of three or more
+/// are never markup.
+fn is_run(c: &[char], k: usize, n: usize) -> bool {
+    k + n <= c.len()
+        && c[k..k + n].iter().all(|&x| x == '*')
+        && (k == 0 || c[k - 1] != '*')
+        && c.get(k + n) != Some(&'*')
+}
+
+fn non_space(c: &[char], k: usize) -> bool {
+    c.get(k).is_some_and(|x| !x.is_whitespace())
 }
 
 /// Only web and mail links; `javascript:` and file paths stay text.
