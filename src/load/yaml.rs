@@ -12,6 +12,9 @@ use crate::diag::{Diagnostic, Pos, did_you_mean};
 /// Largest YAML file we read; a profile is a few kilobytes.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
+/// Limits far above any real profile (a few hundred nodes, a handful of
+/// anchors) and far below what hurts: an alias bomb or a 100-level nesting is
+/// refused in milliseconds.
 fn options() -> serde_saphyr::Options {
     serde_saphyr::options! {
         with_snippet: false,
@@ -20,10 +23,15 @@ fn options() -> serde_saphyr::Options {
             max_depth: 64,
             max_aliases: 1_000,
             max_anchors: 1_000,
-            max_events: 1_000_000,
-            max_nodes: 500_000,
+            max_events: 500_000,
+            max_nodes: 200_000,
             max_total_scalar_bytes: 8 * 1024 * 1024,
             max_documents: 1,
+        },
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: 20_000,
+            max_replay_stack_depth: 16,
+            max_alias_expansions_per_anchor: 1_000,
         },
     }
 }
@@ -220,7 +228,18 @@ mod tests {
                 "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
             ));
         }
+        let started = std::time::Instant::now();
         let d = parse::<serde_json::Value>(&src, Path::new("bomb.yaml")).unwrap_err();
-        assert!(!d.message.is_empty());
+        assert!(
+            d.message.contains("alias")
+                || d.message.contains("limit")
+                || d.message.contains("budget"),
+            "{d}"
+        );
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(2),
+            "{:?}",
+            started.elapsed()
+        );
     }
 }
