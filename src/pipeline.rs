@@ -172,6 +172,21 @@ fn prepare_posting(
     let dir_abs = ws.root.join(&dir_rel);
     std::fs::create_dir_all(&dir_abs)
         .map_err(|e| Diagnostic::new(&dir_rel, format!("cannot create output directory: {e}")))?;
+    // A symlink planted inside output/ must not lead the writes elsewhere.
+    let inside = match (
+        dir_abs.canonicalize(),
+        ws.root.join("output").canonicalize(),
+    ) {
+        (Ok(dir), Ok(out)) => dir.starts_with(out),
+        _ => false,
+    };
+    if !inside {
+        return Err(Diagnostic::new(
+            &dir_rel,
+            "output directory leads outside output/ (a symlink?); remove it and build again",
+        )
+        .into());
+    }
     compile::clean_stale_temps(&dir_abs);
 
     // Files the documents read besides their source: the layout's static
