@@ -1,34 +1,11 @@
-//! dossier: one master profile + one tailoring file per job posting →
-//! a tailored CV and motivation letter per posting, as PDF.
-//!
-//! The pipeline: `load` (YAML → typed model) → `tailor` (select, order,
-//! override → one context) → `render` (minijinja → Typst source) → `compile`
-//! (typst process, atomic write) → `report`.
+//! The `dossier` command; everything else is in the library.
 
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod args;
-mod batch;
-mod cmd;
-mod compile;
-mod diag;
-mod fingerprint;
-mod interrupt;
-mod layout;
-mod load;
-mod locale;
-mod manifest;
-mod model;
-mod naming;
-mod par;
-mod pipeline;
-mod render;
-mod report;
-mod tailor;
-
 use clap::Parser;
 
-use args::{Cli, Command};
+use dossier::args::{Cli, Command};
+use dossier::cmd;
 
 fn main() {
     let cli = Cli::parse();

@@ -6,6 +6,9 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::pipeline::Document;
+use crate::render::DocKind;
+
 pub const FILE: &str = "output/manifest.json";
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -54,6 +57,65 @@ pub struct Entry {
     pub typst_args: Vec<String>,
     /// Size of the PDF when it was built, to notice a PDF changed behind our back.
     pub pdf_bytes: Option<u64>,
+}
+
+impl Entry {
+    /// The entry of a document that was compiled (`Ok(Built)`), found up to
+    /// date (`Ok(UpToDate)`) or failed (`Err(message)`). A failed document
+    /// keeps the fingerprint and size of the PDF still on disk.
+    pub fn document(
+        root: &Path,
+        d: &Document,
+        outcome: Result<Status, String>,
+        prev: Option<&Entry>,
+    ) -> Entry {
+        let (status, error) = match outcome {
+            Ok(s) => (s, None),
+            Err(e) => (Status::Failed, Some(e)),
+        };
+        let ok = status != Status::Failed;
+        Entry {
+            posting: d.posting.clone(),
+            kind: d.kind.name().to_string(),
+            language: Some(d.lang.to_string()),
+            layout: Some(d.layout.clone()),
+            pdf: Some(d.job.pdf.to_string_lossy().into_owned()),
+            source: Some(d.job.source.to_string_lossy().into_owned()),
+            fingerprint: if ok {
+                Some(d.fingerprint.clone())
+            } else {
+                prev.and_then(|p| p.fingerprint.clone())
+            },
+            status,
+            error,
+            typst_args: d.job.args(&d.job.pdf),
+            pdf_bytes: if ok {
+                std::fs::metadata(root.join(&d.job.pdf))
+                    .ok()
+                    .map(|m| m.len())
+            } else {
+                prev.and_then(|p| p.pdf_bytes)
+            },
+        }
+    }
+
+    /// The entry of a document that could not even be rendered; what is known
+    /// of its last good build is kept.
+    pub fn failure(posting: &str, kind: DocKind, message: &str, prev: Option<&Entry>) -> Entry {
+        Entry {
+            posting: posting.to_string(),
+            kind: kind.name().to_string(),
+            language: prev.and_then(|p| p.language.clone()),
+            layout: prev.and_then(|p| p.layout.clone()),
+            pdf: prev.and_then(|p| p.pdf.clone()),
+            source: prev.and_then(|p| p.source.clone()),
+            fingerprint: prev.and_then(|p| p.fingerprint.clone()),
+            status: Status::Failed,
+            error: Some(message.to_string()),
+            typst_args: prev.map(|p| p.typst_args.clone()).unwrap_or_default(),
+            pdf_bytes: prev.and_then(|p| p.pdf_bytes),
+        }
+    }
 }
 
 impl Manifest {

@@ -295,3 +295,35 @@ pub fn document_meta(ctx: &Context, kind: DocKind) -> Meta {
         keywords,
     }
 }
+
+/// The whole pipeline short of compiling, on texts in memory: load both
+/// YAML texts, check, tailor and render both documents. Used by the fuzz
+/// tests; every failure must come back as diagnostics, never as a panic.
+pub fn render_texts(
+    profile_yaml: &str,
+    tailoring_yaml: &str,
+    renderer: &Renderer,
+    today: Date,
+) -> Result<Vec<String>, Diagnostics> {
+    let (pfile, tfile) = (Path::new("profiles/x.yaml"), Path::new("profiles/x/p.yaml"));
+    let profile: Profile = yaml::parse(profile_yaml, pfile)?;
+    tailor::check_profile(&profile, pfile).into_result(())?;
+    let tailoring: Tailoring = yaml::parse(tailoring_yaml, tfile)?;
+    let root = Path::new("/nonexistent-workspace");
+    let src = Sources {
+        root,
+        candidate_id: "x",
+        posting_id: "p",
+        profile_file: pfile,
+        tailoring_file: tfile,
+    };
+    let mut ctx = tailor::tailor(&profile, &tailoring, &src, today)?;
+    let mut out = Vec::new();
+    for kind in [DocKind::Cv, DocKind::Letter] {
+        if kind == DocKind::Letter {
+            render::expand_letter_body(&mut ctx, tfile)?;
+        }
+        out.push(renderer.render(kind, &ctx, &document_meta(&ctx, kind))?);
+    }
+    Ok(out)
+}

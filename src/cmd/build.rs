@@ -67,11 +67,7 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<i32> {
     let settings = Settings {
         typst: &typst,
         root: &ws.root,
-        jobs: args.jobs.unwrap_or_else(|| {
-            std::thread::available_parallelism()
-                .map(|n| n.get())
-                .unwrap_or(2)
-        }),
+        jobs,
         timeout: Duration::from_secs(args.timeout.max(1)),
         fail_fast: args.fail_fast,
         cancel: &interrupt::INTERRUPTED,
@@ -84,64 +80,31 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<i32> {
     );
 
     // Outcomes, sorted by posting and kind.
-    let entry = |d: &Document, status: Status, error: Option<String>| {
-        let prev = previous.find(&d.posting, d.kind.name());
-        let ok = status != Status::Failed;
-        Entry {
-            posting: d.posting.clone(),
-            kind: d.kind.name().to_string(),
-            language: Some(d.lang.to_string()),
-            layout: Some(d.layout.clone()),
-            pdf: Some(d.job.pdf.to_string_lossy().into_owned()),
-            source: Some(d.job.source.to_string_lossy().into_owned()),
-            fingerprint: if ok {
-                Some(d.fingerprint.clone())
-            } else {
-                prev.and_then(|p| p.fingerprint.clone())
-            },
-            status,
-            error,
-            typst_args: d.job.args(&d.job.pdf),
-            pdf_bytes: if ok {
-                std::fs::metadata(ws.root.join(&d.job.pdf))
-                    .ok()
-                    .map(|m| m.len())
-            } else {
-                prev.and_then(|p| p.pdf_bytes)
-            },
-        }
-    };
+    let prev = |posting: &str, kind: DocKind| previous.find(posting, kind.name());
     let mut entries: Vec<Entry> = fresh
         .iter()
-        .map(|d| entry(d, Status::UpToDate, None))
+        .map(|d| Entry::document(&ws.root, d, Ok(Status::UpToDate), prev(&d.posting, d.kind)))
         .collect();
     for (d, r) in stale.iter().zip(&results) {
-        entries.push(match r {
-            Ok(()) => entry(d, Status::Built, None),
-            Err(e) => entry(
-                d,
-                Status::Failed,
-                Some(format!("{}: {e}", d.job.source.display())),
-            ),
-        });
+        let outcome = r
+            .as_ref()
+            .map(|()| Status::Built)
+            .map_err(|e| format!("{}: {e}", d.job.source.display()));
+        entries.push(Entry::document(
+            &ws.root,
+            d,
+            outcome,
+            prev(&d.posting, d.kind),
+        ));
     }
     for f in &prepared.failures {
-        let kinds_failed: Vec<DocKind> = f.kind.map(|k| vec![k]).unwrap_or_else(|| kinds.clone());
-        for k in kinds_failed {
-            let prev = previous.find(&f.posting, k.name());
-            entries.push(Entry {
-                posting: f.posting.clone(),
-                kind: k.name().to_string(),
-                language: prev.and_then(|p| p.language.clone()),
-                layout: prev.and_then(|p| p.layout.clone()),
-                pdf: prev.and_then(|p| p.pdf.clone()),
-                source: prev.and_then(|p| p.source.clone()),
-                fingerprint: prev.and_then(|p| p.fingerprint.clone()),
-                status: Status::Failed,
-                error: Some(f.message.clone()),
-                typst_args: prev.map(|p| p.typst_args.clone()).unwrap_or_default(),
-                pdf_bytes: prev.and_then(|p| p.pdf_bytes),
-            });
+        for k in f.kind.map(|k| vec![k]).unwrap_or_else(|| kinds.clone()) {
+            entries.push(Entry::failure(
+                &f.posting,
+                k,
+                &f.message,
+                prev(&f.posting, k),
+            ));
         }
     }
     entries.sort_by(|a, b| (&a.posting, &a.kind).cmp(&(&b.posting, &b.kind)));
