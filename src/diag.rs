@@ -100,13 +100,20 @@ impl From<Diagnostic> for Diagnostics {
     }
 }
 
+/// More problems than this in one file are summarised: after the first
+/// twenty, the rest are usually consequences of the same mistake.
+pub const MAX_SHOWN: usize = 20;
+
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, d) in self.0.iter().enumerate() {
+        for (i, d) in self.0.iter().take(MAX_SHOWN).enumerate() {
             if i > 0 {
                 writeln!(f)?;
             }
             write!(f, "{d}")?;
+        }
+        if self.0.len() > MAX_SHOWN {
+            write!(f, "\n… and {} more problems", self.0.len() - MAX_SHOWN)?;
         }
         Ok(())
     }
@@ -168,6 +175,18 @@ mod tests {
             d.to_string(),
             "profiles/mari/smit.yaml:14:5: cv.experience[1]: unknown experience id \"pof\""
         );
+    }
+
+    #[test]
+    fn many_problems_are_capped() {
+        let ds = Diagnostics(
+            (0..25)
+                .map(|i| Diagnostic::new("f.yaml", format!("p{i}")))
+                .collect(),
+        );
+        let text = ds.to_string();
+        assert_eq!(text.lines().count(), MAX_SHOWN + 1);
+        assert!(text.ends_with("… and 5 more problems"), "{text}");
     }
 
     #[test]

@@ -56,9 +56,40 @@ fn parse_with_path<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Di
     });
     result.map_err(|e| {
         let pos = e.location().map(|l| Pos::from(&l)).unwrap_or_default();
-        let message = friendly_message(&e.without_snippet().to_string());
+        let mut message = friendly_message(&e.without_snippet().to_string());
+        if let Some(line) = unclosed_bracket_before(text, pos.line) {
+            message.push_str(&format!("; the `[` or `{{` on line {line} is not closed"));
+        }
         Diagnostic::new(file, message).at(pos).field(field)
     })
+}
+
+/// The line of a flow bracket that is still open when line `line` begins —
+/// the usual cause of puzzling errors a line or two further down. Quotes and
+/// comments are skipped roughly; this only adds a hint.
+fn unclosed_bracket_before(text: &str, line: u32) -> Option<usize> {
+    let mut open: Vec<usize> = Vec::new();
+    for (n, l) in text
+        .lines()
+        .enumerate()
+        .take((line as usize).saturating_sub(1))
+    {
+        let mut quote: Option<char> = None;
+        for c in l.chars() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '#') => break,
+                (None, '[' | '{') => open.push(n + 1),
+                (None, ']' | '}') => {
+                    open.pop();
+                }
+                _ => {}
+            }
+        }
+    }
+    open.first().copied()
 }
 
 /// Read and parse a YAML file; `shown` is the path printed in messages.
@@ -217,6 +248,15 @@ mod tests {
     fn duplicate_keys_and_tabs_are_errors() {
         assert_eq!(err(&format!("{HEAD}language: en\n")).pos.line, 5);
         assert!(err("language: et\n\tposting: 1\n").pos.is_known());
+    }
+
+    #[test]
+    fn unclosed_bracket_is_named() {
+        let d = err(&format!(
+            "{HEAD}cv:\n  experience: [tehik, mkm\n  skills: [a]\n"
+        ));
+        assert!(d.message.contains("line 6 is not closed"), "{d}");
+        assert_eq!(unclosed_bracket_before("a: [x]\nb: \"[\"\nc: 1\n", 3), None);
     }
 
     #[test]
