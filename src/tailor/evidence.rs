@@ -76,11 +76,7 @@ fn describe(
             match parts.get(2..) {
                 Some([]) | None => (label, in_cv),
                 Some(["highlights", hid]) => {
-                    let h = lookup(
-                        &e.highlights,
-                        &format!("highlight (of experience \"{id}\")"),
-                        hid,
-                    )?;
+                    let h = lookup(&e.highlights, "highlight", hid)?;
                     (format!("{label}: {}", txt(&h.text)), in_cv)
                 }
                 Some(_) => {

@@ -6,6 +6,8 @@ pub mod context;
 mod evidence;
 mod resolve;
 mod select;
+#[cfg(test)]
+mod tests;
 
 use std::path::Path;
 
@@ -567,7 +569,7 @@ fn select_highlights(
         let kept = by_ids(
             &exp.highlights,
             &ids.value,
-            &format!("highlight (of experience \"{exp_id}\")"),
+            "highlight",
             &field,
             file,
             diags,
