@@ -19,7 +19,8 @@ pub fn is_up_to_date(root: &Path, doc: &Document, previous: &Manifest) -> bool {
     let pdf = doc.job.pdf.to_string_lossy();
     prev.fingerprint.as_deref() == Some(doc.fingerprint.as_str())
         && prev.pdf.as_deref() == Some(pdf.as_ref())
-        && std::fs::metadata(root.join(&doc.job.pdf)).is_ok_and(|m| Some(m.len()) == prev.pdf_bytes)
+        && prev.pdf_hash.is_some()
+        && crate::fingerprint::file(&root.join(&doc.job.pdf)) == prev.pdf_hash
 }
 
 pub struct Settings<'a> {
@@ -29,6 +30,8 @@ pub struct Settings<'a> {
     pub timeout: Duration,
     /// Stop starting new compiles after the first failure.
     pub fail_fast: bool,
+    /// Something failed before compiling started (counts for `fail_fast`).
+    pub failed_already: bool,
     /// Set by Ctrl-C: running compiles are stopped, no new ones start.
     pub cancel: &'a AtomicBool,
 }
@@ -42,7 +45,7 @@ pub fn compile_all(
     on_done: &(dyn Fn(&Document, &Result<(), String>) + Sync),
 ) -> Vec<Result<(), String>> {
     let next = AtomicUsize::new(0);
-    let failed = AtomicBool::new(false);
+    let failed = AtomicBool::new(s.failed_already);
     let results: Mutex<Vec<Option<Result<(), String>>>> = Mutex::new(vec![None; docs.len()]);
     std::thread::scope(|scope| {
         for _ in 0..s.jobs.clamp(1, docs.len().max(1)) {

@@ -2,6 +2,7 @@
 //! in place atomically (temp file + rename), so a failed or interrupted build
 //! never leaves a broken PDF and never deletes the last good one.
 
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -155,6 +156,9 @@ pub fn compile(
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
+        // Its own process group, so that stopping it also stops anything it
+        // started (a wrapper script's real typst, say).
+        .process_group(0)
         .spawn()
         .with_context(|| format!("cannot start {}", typst.program.display()))?;
     // Read stderr on a thread so a chatty child cannot block on a full pipe.
@@ -184,6 +188,7 @@ pub fn compile(
             None
         };
         if let Some(why) = stop {
+            kill_group(child.id());
             let _ = child.kill();
             let _ = child.wait();
             let _ = std::fs::remove_file(&tmp_abs);
@@ -207,6 +212,15 @@ pub fn compile(
     std::fs::rename(&tmp_abs, &final_pdf)
         .with_context(|| format!("cannot move the PDF into {}", final_pdf.display()))?;
     Ok(())
+}
+
+/// SIGKILL to the child's whole process group (it leads its own group).
+fn kill_group(pid: u32) {
+    let _ = Command::new("kill")
+        .args(["-KILL", "--", &format!("-{pid}")])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
 }
 
 /// `dir/.name.<pid>.part.pdf` — hidden, next to the target so the rename is

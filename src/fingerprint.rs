@@ -56,6 +56,12 @@ fn hash_path(h: &mut blake3::Hasher, base: &Path, path: &Path) {
     }
 }
 
+/// Content hash of one file (`None` if it cannot be read).
+pub fn file(path: &Path) -> Option<String> {
+    let bytes = std::fs::read(path).ok()?;
+    Some(blake3::hash(&bytes).to_hex()[..32].to_string())
+}
+
 /// The fingerprint of one document from its parts.
 pub fn document(typst_version: &str, args: &[String], source: &[u8], inputs: &[String]) -> String {
     let mut h = blake3::Hasher::new();

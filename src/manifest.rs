@@ -55,8 +55,8 @@ pub struct Entry {
     pub error: Option<String>,
     /// Arguments for `typst`, run in the workspace directory; the PDF path last.
     pub typst_args: Vec<String>,
-    /// Size of the PDF when it was built, to notice a PDF changed behind our back.
-    pub pdf_bytes: Option<u64>,
+    /// Content hash of the PDF as built, to notice a PDF changed behind our back.
+    pub pdf_hash: Option<String>,
 }
 
 impl Entry {
@@ -89,12 +89,10 @@ impl Entry {
             status,
             error,
             typst_args: d.job.args(&d.job.pdf),
-            pdf_bytes: if ok {
-                std::fs::metadata(root.join(&d.job.pdf))
-                    .ok()
-                    .map(|m| m.len())
+            pdf_hash: if ok {
+                crate::fingerprint::file(&root.join(&d.job.pdf))
             } else {
-                prev.and_then(|p| p.pdf_bytes)
+                prev.and_then(|p| p.pdf_hash.clone())
             },
         }
     }
@@ -113,7 +111,7 @@ impl Entry {
             status: Status::Failed,
             error: Some(message.to_string()),
             typst_args: prev.map(|p| p.typst_args.clone()).unwrap_or_default(),
-            pdf_bytes: prev.and_then(|p| p.pdf_bytes),
+            pdf_hash: prev.and_then(|p| p.pdf_hash.clone()),
         }
     }
 }

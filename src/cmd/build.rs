@@ -21,6 +21,8 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<i32> {
     let ws = Workspace::find(cli.dir.as_deref())?;
     let (candidates, selected) = super::select(&ws, &args.postings)?;
     let previous = Manifest::load(&ws.root);
+    // Leftovers of a run killed while writing the manifest.
+    crate::compile::clean_stale_temps(&ws.root.join("output"));
     let typst = Typst::find(
         cli.typst.as_deref(),
         Some((&previous.typst_identity, &previous.typst_version)),
@@ -55,12 +57,6 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<i32> {
         .documents
         .iter()
         .partition(|d| !args.force && batch::is_up_to_date(&ws.root, d, &previous));
-    let stale = if args.fail_fast && !prepared.failures.is_empty() {
-        Vec::new()
-    } else {
-        stale
-    };
-
     interrupt::install();
     let mut reporter = Reporter::new(cli.message_format, cli.quiet, cli.verbose);
     reporter.start(stale.len());
@@ -70,6 +66,9 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<i32> {
         jobs,
         timeout: Duration::from_secs(args.timeout.max(1)),
         fail_fast: args.fail_fast,
+        // With --fail-fast, a posting that failed to load or render stops the
+        // build before any compile.
+        failed_already: !prepared.failures.is_empty(),
         cancel: &interrupt::INTERRUPTED,
     };
     let results = batch::compile_all(
