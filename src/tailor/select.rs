@@ -4,7 +4,9 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use super::SECTIONS;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::tailoring::Tailoring;
 use crate::model::{Date, Id};
 
 /// Something with an id in a profile list.
@@ -141,4 +143,148 @@ pub fn newest_first<T>(items: &mut [&T], key: impl Fn(&T) -> (Option<Date>, Opti
         let rank = |s: Option<Date>, e: Option<Date>| (e.is_none() && s.is_some(), e, s);
         rank(sb, eb).cmp(&rank(sa, ea))
     });
+}
+
+// Selections made by a tailoring file.
+
+pub fn sorted_newest<T>(
+    mut items: Vec<&T>,
+    key: impl Fn(&T) -> (Option<Date>, Option<Date>),
+) -> Vec<&T> {
+    newest_first(&mut items, key);
+    items
+}
+
+pub fn select_experience<'a>(
+    profile: &'a Profile,
+    t: &Tailoring,
+    file: &Path,
+    diags: &mut Diagnostics,
+) -> Vec<&'a Experience> {
+    match &t.cv.experience {
+        Some(ids) => by_ids(
+            &profile.experience,
+            ids,
+            "experience",
+            "cv.experience",
+            file,
+            diags,
+        ),
+        None => {
+            let tags = &t.cv.tags;
+            let mut items: Vec<&Experience> = if tags.is_empty() {
+                profile.experience.iter().collect()
+            } else {
+                profile
+                    .experience
+                    .iter()
+                    .filter(|e| {
+                        has_any_tag(&e.tags, tags)
+                            || e.highlights.iter().any(|h| has_any_tag(&h.tags, tags))
+                    })
+                    .collect()
+            };
+            newest_first(&mut items, |e| {
+                (Some(e.start.value), e.end.as_ref().map(|d| d.value))
+            });
+            items
+        }
+    }
+}
+
+/// `cv.highlights`: experience id → highlight ids to keep, checked.
+pub fn select_highlights(
+    profile: &Profile,
+    t: &Tailoring,
+    file: &Path,
+    diags: &mut Diagnostics,
+) -> Vec<(String, Vec<String>)> {
+    let mut out = Vec::new();
+    for (exp_id, ids) in &t.cv.highlights {
+        let field = format!("cv.highlights.{exp_id}");
+        let Some(exp) = find(&profile.experience, exp_id) else {
+            diags.push(
+                unknown_id("experience", exp_id, &known_ids(&profile.experience), file)
+                    .at(ids.pos)
+                    .field(field),
+            );
+            continue;
+        };
+        let kept = by_ids(
+            &exp.highlights,
+            &ids.value,
+            "highlight",
+            &field,
+            file,
+            diags,
+        );
+        out.push((
+            exp_id.clone(),
+            kept.iter().map(|h| h.id.value.clone()).collect(),
+        ));
+    }
+    out
+}
+
+pub fn select_sections(
+    profile: &Profile,
+    t: &Tailoring,
+    file: &Path,
+    diags: &mut Diagnostics,
+) -> Vec<String> {
+    match &t.cv.sections {
+        Some(ids) => {
+            let mut out: Vec<String> = Vec::new();
+            for (i, id) in ids.iter().enumerate() {
+                let known = SECTIONS.contains(&id.value.as_str())
+                    || find(&profile.sections, &id.value).is_some();
+                if !known {
+                    let mut all: Vec<&str> = SECTIONS.to_vec();
+                    all.extend(profile.sections.iter().map(|s| s.id.value.as_str()));
+                    diags.push(
+                        Diagnostic::new(
+                            file,
+                            format!(
+                                "unknown section \"{}\"; known: {}",
+                                id.value,
+                                all.join(", ")
+                            ),
+                        )
+                        .at(id.pos)
+                        .field(format!("cv.sections[{i}]")),
+                    );
+                } else if out.contains(&id.value) {
+                    diags.push(
+                        Diagnostic::new(file, format!("section \"{}\" is listed twice", id.value))
+                            .at(id.pos)
+                            .field(format!("cv.sections[{i}]")),
+                    );
+                } else {
+                    out.push(id.value.clone());
+                }
+            }
+            out
+        }
+        None => {
+            let has = |s: &str| match s {
+                "summary" => profile.summary.is_some() || t.cv.summary.is_some(),
+                "experience" => !profile.experience.is_empty(),
+                "education" => !profile.education.is_empty(),
+                "skills" => !profile.skills.is_empty(),
+                "languages" => !profile.languages.is_empty(),
+                "certifications" => !profile.certifications.is_empty(),
+                "projects" => !profile.projects.is_empty(),
+                "publications" => !profile.publications.is_empty(),
+                "volunteering" => !profile.volunteering.is_empty(),
+                "references" => !profile.references.is_empty(),
+                _ => false,
+            };
+            SECTIONS
+                .iter()
+                .filter(|s| has(s))
+                .map(|s| s.to_string())
+                .chain(profile.sections.iter().map(|s| s.id.value.clone()))
+                .collect()
+        }
+    }
 }
