@@ -80,6 +80,19 @@ mod tests {
         assert_eq!(file_part("ACME/../../etc"), "ACME_etc");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_text_gives_a_safe_file_name(s in "(?s).{0,80}", special in "[#$@<>\\\\/_`~:.\\[\\]*\"' -]{0,20}") {
+            for input in [s.clone(), special.clone(), format!("{s}{special}{s}")] {
+                let stem = document_stem(&input, DocKind::Letter, Lang::Et, &input);
+                proptest::prop_assert!(stem.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'), "{stem}");
+                proptest::prop_assert!(!stem.contains("..") && !stem.is_empty());
+                proptest::prop_assert!(stem.contains("Motivatsioonikiri"));
+                proptest::prop_assert!(stem.len() <= 60 + 1 + 17 + 1 + 60);
+            }
+        }
+    }
+
     #[test]
     fn document_names() {
         assert_eq!(
