@@ -47,11 +47,15 @@ impl Typst {
             .arg("--version")
             .stdin(Stdio::null())
             .output()
-            .map_err(|e| {
-                anyhow!(
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::PermissionDenied => anyhow!(
+                    "{} is not executable; make it executable (chmod +x) or pass another --typst",
+                    program.display()
+                ),
+                _ => anyhow!(
                     "cannot run typst ({}): {e}; {INSTALL_HINT}",
                     program.display()
-                )
+                ),
             })?;
         let text = String::from_utf8_lossy(&out.stdout);
         let version = text.split_whitespace().nth(1).unwrap_or("").to_string();
@@ -198,12 +202,7 @@ pub fn compile(
     let stderr = reader.join().unwrap_or_default();
     if !status.success() {
         let _ = std::fs::remove_file(&tmp_abs);
-        let msg: Vec<&str> = stderr
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .take(20)
-            .collect();
-        bail!("typst failed: {}", msg.join("\n  "));
+        bail!("typst failed: {}", typst_errors(&stderr));
     }
     if cancel.load(Ordering::Relaxed) {
         let _ = std::fs::remove_file(&tmp_abs);
@@ -212,6 +211,30 @@ pub fn compile(
     std::fs::rename(&tmp_abs, &final_pdf)
         .with_context(|| format!("cannot move the PDF into {}", final_pdf.display()))?;
     Ok(())
+}
+
+/// Typst's errors (short format, one per line), the first ones only: after a
+/// syntax error the rest are mostly consequences.
+fn typst_errors(stderr: &str) -> String {
+    let lines: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
+    let errors: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|l| l.contains("error:"))
+        .collect();
+    let shown: Vec<&str> = if errors.is_empty() {
+        lines.iter().copied().take(5).collect()
+    } else {
+        errors.iter().copied().take(3).collect()
+    };
+    let mut out = shown.join("\n  ");
+    if errors.len() > shown.len() {
+        out.push_str(&format!(
+            "\n  (and {} more errors)",
+            errors.len() - shown.len()
+        ));
+    }
+    out
 }
 
 /// SIGKILL to the child's whole process group (it leads its own group).

@@ -40,7 +40,10 @@ pub fn load(root: &Path, name: &str, asked_at: (&Path, Pos)) -> Result<Layout, D
         Diagnostic::new(
             asked_at.0,
             format!(
-                "unknown layout \"{name}\"; available: {}",
+                "unknown layout \"{name}\"{}; available: {}",
+                crate::diag::did_you_mean(name, available(root).iter().map(String::as_str))
+                    .map(|b| format!("; did you mean \"{b}\"?"))
+                    .unwrap_or_default(),
                 available(root).join(", ")
             ),
         )

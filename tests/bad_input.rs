@@ -209,7 +209,7 @@ fn list_where_a_string_is_expected() {
     let r = broken(&tailoring(POSTING), "short_name: SKA", "short_name: [SKA]");
     assert_eq!(r.code, Some(1), "{}", r.err);
     r.assert_points_at(r.line_of("short_name: [SKA]"));
-    r.assert_says(&["posting.short_name", "expected", "string"]);
+    r.assert_says(&["posting.short_name", "expected a text"]);
     r.assert_no_pdf_for(POSTING);
 
     // A text field (string or language map) given a list; the old value becomes a comment.

@@ -40,7 +40,14 @@ pub fn select(ws: &Workspace, names: &[String]) -> Result<(Vec<Candidate>, Vec<P
             .collect();
         if hits.is_empty() {
             let known: Vec<String> = all.iter().map(|p| p.key()).collect();
-            bail!("unknown posting \"{name}\"; known: {}", known.join(", "));
+            let ids: Vec<&str> = all.iter().map(|p| p.id.as_str()).collect();
+            let hint = crate::diag::did_you_mean(name, ids)
+                .map(|b| format!("; did you mean \"{b}\"?"))
+                .unwrap_or_default();
+            bail!(
+                "unknown posting \"{name}\"{hint}; known: {}",
+                known.join(", ")
+            );
         }
         for h in hits {
             if !chosen.iter().any(|c| c.key() == h.key()) {

@@ -55,41 +55,101 @@ fn parse_with_path<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Di
         })
     });
     result.map_err(|e| {
-        let pos = e.location().map(|l| Pos::from(&l)).unwrap_or_default();
+        let mut pos = e.location().map(|l| Pos::from(&l)).unwrap_or_default();
         let mut message = friendly_message(&e.without_snippet().to_string());
-        if let Some(line) = unclosed_bracket_before(text, pos.line) {
-            message.push_str(&format!("; the `[` or `{{` on line {line} is not closed"));
+        let flow_trouble = ["indicator", "flow", "expected ','", "unclosed bracket"]
+            .iter()
+            .any(|w| message.contains(w));
+        if flow_trouble && let Some(open) = unclosed_bracket_before(text, pos.line) {
+            // The parser notices only a line or two later; point at the cause.
+            message = format!(
+                "this `{}` is never closed (the parser stopped at line {}: {message})",
+                open.2, pos.line
+            );
+            pos = Pos {
+                line: open.0,
+                column: open.1,
+            };
+        } else if message.contains("tabs cannot indent") {
+            if let Some(tab) = first_indenting_tab(text, pos.line) {
+                pos = tab;
+            }
+        } else if message.starts_with("missing required key") {
+            // serde notices at the end of the map; name the map instead.
+            if field.is_empty() {
+                pos = Pos { line: 1, column: 1 };
+            } else if let Some(key) = key_line(text, &field) {
+                pos = key;
+            }
         }
         Diagnostic::new(file, message).at(pos).field(field)
     })
 }
 
-/// The line of a flow bracket that is still open when line `line` begins —
-/// the usual cause of puzzling errors a line or two further down. Quotes and
-/// comments are skipped roughly; this only adds a hint.
-fn unclosed_bracket_before(text: &str, line: u32) -> Option<usize> {
-    let mut open: Vec<usize> = Vec::new();
+/// The flow bracket (line, column, char) still open when line `line` begins
+/// — the usual cause of puzzling errors a line or two further down. Quotes
+/// and comments are skipped roughly.
+fn unclosed_bracket_before(text: &str, line: u32) -> Option<(u32, u32, char)> {
+    let mut open: Vec<(u32, u32, char)> = Vec::new();
     for (n, l) in text
         .lines()
         .enumerate()
         .take((line as usize).saturating_sub(1))
     {
         let mut quote: Option<char> = None;
-        for c in l.chars() {
+        let mut prev = ' ';
+        for (col, c) in l.chars().enumerate() {
             match (quote, c) {
                 (Some(q), c) if c == q => quote = None,
                 (Some(_), _) => {}
-                (None, '"' | '\'') => quote = Some(c),
-                (None, '#') => break,
-                (None, '[' | '{') => open.push(n + 1),
+                (None, '"') => quote = Some(c),
+                // An apostrophe inside a word (Mari's) is not a quote.
+                (None, '\'') if matches!(prev, ' ' | '[' | '{' | ',' | ':') => quote = Some(c),
+                (None, '#') if prev == ' ' || col == 0 => break,
+                (None, '[' | '{') => open.push((n as u32 + 1, col as u32 + 1, c)),
                 (None, ']' | '}') => {
                     open.pop();
                 }
                 _ => {}
             }
+            prev = c;
         }
     }
     open.first().copied()
+}
+
+/// The first tab in a line's indentation, from line `from` on (the parser
+/// reports the line before).
+fn first_indenting_tab(text: &str, from: u32) -> Option<Pos> {
+    text.lines()
+        .enumerate()
+        .skip((from as usize).saturating_sub(1))
+        .find_map(|(n, l)| {
+            let indent: String = l.chars().take_while(|c| c.is_whitespace()).collect();
+            indent.find('\t').map(|i| Pos {
+                line: n as u32 + 1,
+                column: i as u32 + 1,
+            })
+        })
+}
+
+/// The line of the key that `field` names (`posting` → the `posting:` line),
+/// for errors about a map as a whole. `None` for the top level or list items.
+fn key_line(text: &str, field: &str) -> Option<Pos> {
+    let last = field
+        .rsplit('.')
+        .next()
+        .filter(|k| !k.is_empty() && !k.contains('['))?;
+    text.lines().enumerate().find_map(|(n, l)| {
+        let trimmed = l.trim_start();
+        trimmed
+            .strip_prefix(last)
+            .filter(|rest| rest.starts_with(':'))
+            .map(|_| Pos {
+                line: n as u32 + 1,
+                column: (l.len() - trimmed.len()) as u32 + 1,
+            })
+    })
 }
 
 /// Read and parse a YAML file; `shown` is the path printed in messages.
@@ -100,7 +160,7 @@ pub fn load_file<T: DeserializeOwned>(path: &Path, shown: &Path) -> Result<T, Di
         return Err(Diagnostic::new(
             shown,
             format!(
-                "file is {} bytes; the limit is {MAX_FILE_BYTES} bytes",
+                "file is {} bytes; the limit is {MAX_FILE_BYTES} bytes (4 MiB)",
                 meta.len()
             ),
         ));
@@ -109,24 +169,27 @@ pub fn load_file<T: DeserializeOwned>(path: &Path, shown: &Path) -> Result<T, Di
         .map_err(|e| Diagnostic::new(shown, format!("cannot read file: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..offset]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1;
-        Diagnostic::new(shown, "file is not valid UTF-8; save it as UTF-8").at(Pos {
-            line: line as u32,
-            column: 1,
-        })
+        let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
+        Diagnostic::new(shown, "file is not valid UTF-8; save it as UTF-8")
+            .at(pos_of(&valid, offset))
     })?;
+    if text.trim().is_empty() {
+        return Err(Diagnostic::new(shown, "file is empty").at(Pos { line: 1, column: 1 }));
+    }
     if let Some(offset) = text.find('\0') {
-        let line = text[..offset].matches('\n').count() + 1;
-        return Err(Diagnostic::new(shown, "file contains a NUL byte").at(Pos {
-            line: line as u32,
-            column: 1,
-        }));
+        return Err(Diagnostic::new(shown, "file contains a NUL byte").at(pos_of(&text, offset)));
     }
     parse(&text, shown)
+}
+
+/// Line and column (in characters, 1-based) of byte `offset` in `text`.
+fn pos_of(text: &str, offset: usize) -> Pos {
+    let before = &text[..offset.min(text.len())];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Pos {
+        line: before.matches('\n').count() as u32 + 1,
+        column: before[line_start..].chars().count() as u32 + 1,
+    }
 }
 
 /// `cv.experience[1].value` → `cv.experience[1]`: drop the internals of the
@@ -138,6 +201,33 @@ fn clean_path(path: &str) -> String {
         .filter(|s| !s.is_empty() && *s != "?")
         .collect();
     parts.join(".")
+}
+
+/// The parser's terse type and limit messages, in the words of a profile.
+fn plain_words(msg: &str) -> Option<String> {
+    let m = match msg {
+        "expected sequence start" => "expected a list, e.g. [a, b] or lines starting with `- `".to_string(),
+        "expected mapping start" => "expected a map of `key: value` lines".to_string(),
+        "expected string scalar" => {
+            "expected a text; a text containing `: ` or starting with `[`, `{`, `*` or `&` must be in quotes".to_string()
+        }
+        "invalid u32" => "expected a whole number".to_string(),
+        "externally tagged enum expected scalar or mapping" => "expected a single word value".to_string(),
+        m if m.contains("found a tab") => format!("{m}; tabs cannot indent YAML, use spaces"),
+        m if m.starts_with("budget breached") => {
+            let what = ["Aliases", "Anchors", "Depth", "Nodes", "Events", "Documents", "ScalarBytes"]
+                .into_iter()
+                .find(|w| m.contains(w))
+                .unwrap_or("size");
+            format!(
+                "too large or too deeply nested to be a profile ({} over its limit; limits: 64 levels, \
+                 200 000 nodes, 1 000 anchors and aliases)",
+                what.to_lowercase()
+            )
+        }
+        _ => return None,
+    };
+    Some(m)
 }
 
 /// Rephrase the parser's message where we can say it better, e.g. add a
@@ -160,6 +250,9 @@ fn friendly_message(raw: &str) -> String {
     {
         owned = msg[..idx].to_string();
         msg = &owned;
+    }
+    if let Some(plain) = plain_words(msg) {
+        return plain;
     }
     if let Some(rest) = msg.strip_prefix("duplicate mapping key: ") {
         let key = rest
@@ -255,8 +348,12 @@ mod tests {
         let d = err(&format!(
             "{HEAD}cv:\n  experience: [tehik, mkm\n  skills: [a]\n"
         ));
-        assert!(d.message.contains("line 6 is not closed"), "{d}");
-        assert_eq!(unclosed_bracket_before("a: [x]\nb: \"[\"\nc: 1\n", 3), None);
+        assert!(d.message.contains("is never closed"), "{d}");
+        assert_eq!((d.pos.line, d.pos.column), (6, 15), "{d}");
+        assert_eq!(
+            unclosed_bracket_before("a: [x]\nb: \"[\"\nc: Mari's [x]\nd: 1\n", 4),
+            None
+        );
     }
 
     #[test]

@@ -94,7 +94,7 @@ impl<'de> Deserialize<'de> for TextValue {
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<TextValue, E> {
                 // `3500.00` would silently become `3500`: ask for quotes instead.
                 Err(E::custom(format!(
-                    "the number {v} would lose how it was written; put it in quotes, e.g. \"{v}\""
+                    "a number with a decimal point would lose how it was written (it reads as {v}); put the text in quotes exactly as it should be printed"
                 )))
             }
             fn visit_bool<E: de::Error>(self, v: bool) -> Result<TextValue, E> {

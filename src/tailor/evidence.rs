@@ -52,7 +52,11 @@ fn describe(
         [kind, id, ..] => (*kind, *id),
         _ => {
             return Err(format!(
-                "evidence \"{reference}\" should be `<list>.<id>`, e.g. `experience.poff` or `languages.et`"
+                "evidence \"{reference}\" should be `<list>.<id>`, e.g. `experience.{}`",
+                profile
+                    .experience
+                    .first()
+                    .map_or("<id>", |e| e.id.value.as_str())
             ));
         }
     };

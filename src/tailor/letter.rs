@@ -151,11 +151,18 @@ pub fn check_photo(root: &Path, profile_file: &Path, photo: &str) -> Result<Stri
         .map(Path::to_path_buf)
         .unwrap_or_else(|| root.to_path_buf());
     let path = base.join(photo);
-    let real = path
-        .canonicalize()
-        .map_err(|e| format!("photo \"{photo}\" cannot be read: {e}"))?;
+    let shown = crate::diag::display_path(&path, root);
+    let real = path.canonicalize().map_err(|e| {
+        format!(
+            "photo \"{photo}\" cannot be read ({}): {e}",
+            shown.display()
+        )
+    })?;
     let rel = real.strip_prefix(root).map_err(|_| {
-        format!("photo \"{photo}\" is outside the workspace; put it next to the profile")
+        format!(
+            "photo \"{photo}\" leads outside the workspace (to {}); put the file next to the profile",
+            real.display()
+        )
     })?;
     let ext = real
         .extension()

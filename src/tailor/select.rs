@@ -115,7 +115,20 @@ pub fn by_ids<'a, T: Item>(
 }
 
 pub fn unknown_id(what: &str, id: &str, known: &str, file: &Path) -> Diagnostic {
-    Diagnostic::new(file, format!("unknown {what} id \"{id}\"; known: {known}"))
+    Diagnostic::new(
+        file,
+        format!(
+            "unknown {what} id \"{id}\"{}; known: {known}",
+            suggestion(id, known)
+        ),
+    )
+}
+
+/// `; did you mean "x"?` when one of the comma-separated `known` is close to `word`.
+pub fn suggestion(word: &str, known: &str) -> String {
+    crate::diag::did_you_mean(word, known.split(", "))
+        .map(|best| format!("; did you mean \"{best}\"?"))
+        .unwrap_or_default()
 }
 
 /// Items carrying any of `tags`; when `tags` is empty or nothing matches, all.
