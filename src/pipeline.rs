@@ -57,6 +57,35 @@ pub struct Options {
     pub typst_version: String,
 }
 
+/// Stage 1 for a candidate: the profile, loaded and checked on its own.
+pub fn load_profile(ws: &Workspace, cand: &Candidate) -> Result<Profile, Diagnostics> {
+    let shown = ws.shown(&cand.profile);
+    let profile: Profile = yaml::load_file(&cand.profile, &shown)?;
+    tailor::check_profile(&profile, &shown).into_result(profile)
+}
+
+/// Stages 1 and 2 for a posting: its tailoring file, loaded and merged with
+/// the profile into the context.
+pub fn tailor_posting(
+    ws: &Workspace,
+    profile: &Profile,
+    profile_shown: &Path,
+    posting: &PostingFile,
+    today: Date,
+) -> Result<(Tailoring, Context), Diagnostics> {
+    let shown = ws.shown(&posting.path);
+    let tailoring: Tailoring = yaml::load_file(&posting.path, &shown)?;
+    let src = Sources {
+        root: &ws.root,
+        candidate_id: &posting.candidate,
+        posting_id: &posting.id,
+        profile_file: profile_shown,
+        tailoring_file: &shown,
+    };
+    let ctx = tailor::tailor(profile, &tailoring, &src, today)?;
+    Ok((tailoring, ctx))
+}
+
 /// Per-thread caches: loaded layouts and file hashes.
 #[derive(Default)]
 struct Caches {
@@ -87,9 +116,7 @@ pub fn prepare(
             continue;
         }
         let profile_shown = ws.shown(&cand.profile);
-        let profile = yaml::load_file::<Profile>(&cand.profile, &profile_shown)
-            .map_err(Diagnostics::from)
-            .and_then(|p| tailor::check_profile(&p, &profile_shown).into_result(p));
+        let profile = load_profile(ws, cand);
         match profile {
             Ok(p) => profiles.push((cand.id.clone(), p, profile_shown)),
             Err(d) => {
@@ -147,15 +174,7 @@ fn prepare_posting(
 ) -> Result<(Vec<Document>, Vec<Failure>), Diagnostics> {
     let Caches { renderers, hasher } = caches;
     let shown = ws.shown(&posting.path);
-    let tailoring: Tailoring = yaml::load_file(&posting.path, &shown)?;
-    let src = Sources {
-        root: &ws.root,
-        candidate_id: &posting.candidate,
-        posting_id: &posting.id,
-        profile_file: profile_shown,
-        tailoring_file: &shown,
-    };
-    let mut ctx = tailor::tailor(profile, &tailoring, &src, opts.today)?;
+    let (tailoring, mut ctx) = tailor_posting(ws, profile, profile_shown, posting, opts.today)?;
     let layout_name = ctx.posting.layout.clone();
     let layout_pos = tailoring.layout.as_ref().map(|l| l.pos).unwrap_or_default();
     let renderer = renderers

@@ -6,14 +6,9 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::args::{CheckArgs, Cli};
-use crate::diag::Diagnostics;
 use crate::load::Workspace;
-use crate::load::yaml;
 use crate::model::Date;
-use crate::model::profile::Profile;
-use crate::model::tailoring::Tailoring;
-use crate::render;
-use crate::tailor::{self, Sources};
+use crate::{pipeline, render};
 
 pub fn run(cli: &Cli, args: &CheckArgs) -> Result<i32> {
     let ws = Workspace::find(cli.dir.as_deref())?;
@@ -26,10 +21,7 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<i32> {
             continue;
         }
         let pshown = ws.shown(&cand.profile);
-        let profile = yaml::load_file::<Profile>(&cand.profile, &pshown)
-            .map_err(Diagnostics::from)
-            .and_then(|p| tailor::check_profile(&p, &pshown).into_result(p));
-        let profile = match profile {
+        let profile = match pipeline::load_profile(&ws, cand) {
             Ok(p) => p,
             Err(d) => {
                 problems += d.0.len();
@@ -39,17 +31,8 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<i32> {
         };
         for posting in postings {
             let shown = ws.shown(&posting.path);
-            let result = yaml::load_file::<Tailoring>(&posting.path, &shown)
-                .map_err(Diagnostics::from)
-                .and_then(|t| {
-                    let src = Sources {
-                        root: &ws.root,
-                        candidate_id: &posting.candidate,
-                        posting_id: &posting.id,
-                        profile_file: &pshown,
-                        tailoring_file: &shown,
-                    };
-                    let mut ctx = tailor::tailor(&profile, &t, &src, Date::today())?;
+            let result = pipeline::tailor_posting(&ws, &profile, &pshown, posting, Date::today())
+                .and_then(|(_, mut ctx)| {
                     render::expand_letter_body(&mut ctx, &shown)?;
                     Ok(ctx)
                 });
