@@ -43,6 +43,8 @@ pub enum Command {
     Build(BuildArgs),
     /// Validate profiles and tailoring files and show requirement coverage; compiles nothing
     Check(CheckArgs),
+    /// Create a workspace with an example profile, postings, the classic layout and its fonts
+    Init(InitArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -70,6 +72,12 @@ pub struct BuildArgs {
     /// Seconds one typst process may take before it is stopped
     #[arg(long, default_value_t = 120, value_name = "SECONDS")]
     pub timeout: u64,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// Directory of the new workspace (default: the current directory)
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -20,8 +20,18 @@ pub struct Layout {
     pub letter_path: PathBuf,
 }
 
-/// Layout names available in the workspace.
+/// Layout names available: the workspace's, then the built-in ones.
 pub fn available(root: &Path) -> Vec<String> {
+    let mut names = in_workspace(root);
+    for b in crate::builtin::layout_names() {
+        if !names.iter().any(|n| n == b) {
+            names.push(b.to_string());
+        }
+    }
+    names
+}
+
+fn in_workspace(root: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(root.join("layouts"))
         .map(|rd| {
             rd.filter_map(|e| e.ok())
@@ -53,9 +63,27 @@ pub fn load(root: &Path, name: &str, asked_at: (&Path, Pos)) -> Result<Layout, D
     if !is_safe_id(name) {
         return Err(unknown());
     }
-    let dir = root.join("layouts").join(name);
+    let mut dir = root.join("layouts").join(name);
+    let mut import_dir = format!("/layouts/{name}");
     if !dir.join("cv.typ.j2").is_file() {
-        return Err(unknown());
+        // Not in the workspace: a built-in layout, unpacked below output/.
+        if !crate::builtin::layout_names().contains(&name) {
+            return Err(unknown());
+        }
+        let prefix = format!("layouts/{name}/");
+        dir = crate::builtin::unpack(
+            root,
+            crate::builtin::UNPACK_DIR,
+            crate::builtin::LAYOUTS,
+            &prefix,
+        )
+        .map_err(|e| {
+            Diagnostic::new(
+                crate::builtin::UNPACK_DIR,
+                format!("cannot unpack layout \"{name}\": {e:#}"),
+            )
+        })?;
+        import_dir = format!("/{}/layouts/{name}", crate::builtin::UNPACK_DIR);
     }
     // The layout directory must really be inside the workspace (no symlink out).
     let real = dir
@@ -78,7 +106,7 @@ pub fn load(root: &Path, name: &str, asked_at: (&Path, Pos)) -> Result<Layout, D
     let (cv_source, cv_path) = read("cv.typ.j2")?;
     let (letter_source, letter_path) = read("letter.typ.j2")?;
     Ok(Layout {
-        import_dir: format!("/layouts/{name}"),
+        import_dir,
         dir,
         cv_source,
         letter_source,

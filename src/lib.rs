@@ -11,6 +11,7 @@
 
 pub mod args;
 pub mod batch;
+pub mod builtin;
 pub mod cmd;
 pub mod compile;
 pub mod diag;

@@ -12,6 +12,7 @@ fn main() {
     let result = match &cli.command {
         Command::Build(a) => cmd::build::run(&cli, a),
         Command::Check(a) => cmd::check::run(&cli, a),
+        Command::Init(a) => cmd::init::run(a),
     };
     let code = match result {
         Ok(code) => code,

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::builtin;
 use crate::compile::{self, Job};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::fingerprint::{self, Hasher};
@@ -57,6 +58,24 @@ pub struct Options {
     pub typst_version: String,
 }
 
+/// `layouts/fonts`, else the built-in fonts unpacked below output/ (relative
+/// to the workspace, for reproducible typst arguments).
+fn font_dir(ws: &Workspace) -> PathBuf {
+    if ws.root.join("layouts/fonts").is_dir() {
+        return PathBuf::from("layouts/fonts");
+    }
+    match builtin::unpack(
+        &ws.root,
+        builtin::UNPACK_DIR,
+        builtin::FONTS,
+        "layouts/fonts/",
+    ) {
+        Ok(_) => PathBuf::from(builtin::UNPACK_DIR).join("layouts/fonts"),
+        // Typst's own embedded fonts still work; the layout falls back to them.
+        Err(_) => PathBuf::new(),
+    }
+}
+
 /// Stage 1 for a candidate: the profile, loaded and checked on its own.
 pub fn load_profile(ws: &Workspace, cand: &Candidate) -> Result<Profile, Diagnostics> {
     let shown = ws.shown(&cand.profile);
@@ -103,11 +122,7 @@ pub fn prepare(
     threads: usize,
 ) -> Prepared {
     let mut out = Prepared::default();
-    let font_dir = if ws.root.join("layouts/fonts").is_dir() {
-        PathBuf::from("layouts/fonts")
-    } else {
-        PathBuf::new()
-    };
+    let font_dir = font_dir(ws);
     let mut profiles: Vec<(String, Profile, PathBuf)> = Vec::new();
     for cand in candidates {
         let postings: Vec<&PostingFile> =

@@ -1,0 +1,110 @@
+//! `dossier init` and the layouts built into the binary: a new workspace
+//! builds at once, and a workspace without `layouts/` still builds.
+
+mod common;
+
+use std::process::Command;
+
+use common::*;
+
+fn pdfs_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "pdf") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn init_makes_a_workspace_that_builds() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let ws = tmp.path().join("uus tööruum");
+    let out = Command::new(BIN)
+        .arg("init")
+        .arg(&ws)
+        .output()
+        .expect("run init");
+    assert!(out.status.success(), "{}", stderr(&out));
+    for f in [
+        "profiles/mari.yaml",
+        "layouts/classic/cv.typ.j2",
+        "layouts/fonts/OFL.txt",
+        ".gitignore",
+    ] {
+        assert!(ws.join(f).is_file(), "{f} missing");
+    }
+    let built = dossier(&ws, &["build"]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let pdfs = pdfs_under(&ws.join("output"));
+    assert_eq!(pdfs.len(), 4, "{pdfs:?}");
+    let cv = ws.join("output/mari/sotsiaalkindlustusamet-komponendid/Mari_Maasikas_CV_SKA.pdf");
+    assert!(pdf_text(&cv).to_lowercase().contains("töökogemus"));
+
+    // A second init keeps what the user changed.
+    write(&ws.join("profiles/mari.yaml"), "name: Juhan Juurikas\n");
+    let again = Command::new(BIN)
+        .arg("init")
+        .arg(&ws)
+        .output()
+        .expect("run init");
+    assert!(again.status.success());
+    assert!(
+        stderr(&again).contains("kept as they were"),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(
+        std::fs::read_to_string(ws.join("profiles/mari.yaml")).expect("read"),
+        "name: Juhan Juurikas\n"
+    );
+}
+
+#[test]
+fn a_workspace_without_layouts_uses_the_built_in_ones() {
+    let with = example_workspace();
+    let without = example_workspace();
+    std::fs::remove_dir_all(without.path().join("layouts")).expect("remove layouts");
+    for ws in [with.path(), without.path()] {
+        let out = dossier(ws, &["build", "sotsiaalkindlustusamet-komponendid"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let rel = "output/mari/sotsiaalkindlustusamet-komponendid/Mari_Maasikas_CV_SKA.pdf";
+    let (a, b) = (with.path().join(rel), without.path().join(rel));
+    assert_eq!(pdf_text(&a), pdf_text(&b), "same layout, same text");
+    assert_eq!(pages(&a), pages(&b));
+    let fonts = Command::new("pdffonts")
+        .arg(&b)
+        .output()
+        .expect("pdffonts (poppler-utils)");
+    assert!(
+        String::from_utf8_lossy(&fonts.stdout).contains("Inter"),
+        "the bundled font is used"
+    );
+    // Nothing was written outside output/.
+    assert!(!without.path().join("layouts").exists());
+}
+
+#[test]
+fn unknown_layout_lists_workspace_and_built_in_layouts() {
+    let ws = example_workspace();
+    let file = ws.path().join("profiles/mari/ringist-valja.yaml");
+    let text = std::fs::read_to_string(&file).expect("read");
+    assert!(text.contains("layout: classic"));
+    write(&file, &text.replace("layout: classic", "layout: clasic"));
+    let out = dossier(ws.path(), &["build", "ringist-valja"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("unknown layout \"clasic\"; did you mean \"classic\"?; available: classic"),
+        "{err}"
+    );
+}
