@@ -45,6 +45,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Create a workspace with an example profile, postings, the classic layout and its fonts
     Init(InitArgs),
+    /// Postings with status, deadline, days left and build state, soonest deadline first
+    List,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

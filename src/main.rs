@@ -13,6 +13,7 @@ fn main() {
         Command::Build(a) => cmd::build::run(&cli, a),
         Command::Check(a) => cmd::check::run(&cli, a),
         Command::Init(a) => cmd::init::run(a),
+        Command::List => cmd::list::run(&cli),
     };
     let code = match result {
         Ok(code) => code,

@@ -108,3 +108,43 @@ fn unknown_layout_lists_workspace_and_built_in_layouts() {
         "{err}"
     );
 }
+
+#[test]
+fn list_shows_postings_by_deadline_with_build_state() {
+    let ws = example_workspace();
+    let before = dossier(ws.path(), &["list"]);
+    assert!(before.status.success(), "{}", stderr(&before));
+    assert!(
+        stdout(&before)
+            .lines()
+            .skip(1)
+            .all(|l| l.contains("not built")),
+        "{}",
+        stdout(&before)
+    );
+    let out = dossier(ws.path(), &["build", "ringist-valja"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list = stdout(&dossier(ws.path(), &["list"]));
+    let lines: Vec<&str> = list.lines().collect();
+    assert!(
+        lines[0].starts_with("POSTING") && lines[0].contains("DAYS LEFT"),
+        "{list}"
+    );
+    assert_eq!(lines.len(), 5, "{list}");
+    let row = lines
+        .iter()
+        .find(|l| l.starts_with("mari/ringist-valja "))
+        .expect("row");
+    assert!(
+        row.contains("draft") && row.contains("2026-12-14") && row.contains(" built "),
+        "{row}"
+    );
+    // Soonest deadline first.
+    let deadlines: Vec<&str> = lines[1..]
+        .iter()
+        .map(|l| l.split_whitespace().nth(2).unwrap_or(""))
+        .collect();
+    let mut sorted = deadlines.clone();
+    sorted.sort();
+    assert_eq!(deadlines, sorted, "{list}");
+}

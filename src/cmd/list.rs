@@ -1,0 +1,106 @@
+//! `dossier list`: every posting with its status, deadline, days left and
+//! build state (from `output/manifest.json`), soonest deadline first.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use crate::args::Cli;
+use crate::load::Workspace;
+use crate::load::yaml;
+use crate::manifest::{Manifest, Status as BuildStatus};
+use crate::model::Date;
+use crate::model::tailoring::Tailoring;
+
+struct Row {
+    posting: String,
+    status: String,
+    deadline: Option<Date>,
+    position: String,
+    built: String,
+}
+
+pub fn run(cli: &Cli) -> Result<i32> {
+    let ws = Workspace::find(cli.dir.as_deref())?;
+    let (_, postings) = super::select(&ws, &[])?;
+    let manifest = Manifest::load(&ws.root);
+    let today = Date::today();
+    let mut rows = Vec::new();
+    let mut broken = 0;
+    for p in &postings {
+        let key = p.key();
+        let built = build_state(&manifest, &key);
+        match yaml::load_file::<Tailoring>(&p.path, &ws.shown(&p.path)) {
+            Ok(t) => rows.push(Row {
+                status: format!("{:?}", t.status.unwrap_or_default()).to_lowercase(),
+                deadline: t.posting.deadline.as_ref().map(|d| d.value),
+                position: t
+                    .posting
+                    .position
+                    .get(t.language.value, None)
+                    .unwrap_or_default()
+                    .to_string(),
+                posting: key,
+                built,
+            }),
+            Err(d) => {
+                broken += 1;
+                eprintln!("{d}");
+                rows.push(Row {
+                    posting: key,
+                    status: "?".into(),
+                    deadline: None,
+                    position: String::new(),
+                    built,
+                });
+            }
+        }
+    }
+    // Soonest deadline first; postings without one last.
+    rows.sort_by_key(|r| (r.deadline.is_none(), r.deadline, r.posting.clone()));
+    let width = rows
+        .iter()
+        .map(|r| r.posting.chars().count())
+        .max()
+        .unwrap_or(7)
+        .max(7);
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "{:width$}  {:10}  {:10}  {:>9}  {:11}  POSITION",
+        "POSTING", "STATUS", "DEADLINE", "DAYS LEFT", "BUILD"
+    )?;
+    for r in &rows {
+        let (deadline, left) = match r.deadline {
+            Some(d) => (d.to_string(), days_between(&today, &d).to_string()),
+            None => ("-".to_string(), "-".to_string()),
+        };
+        writeln!(
+            out,
+            "{:width$}  {:10}  {:10}  {:>9}  {:11}  {}",
+            r.posting, r.status, deadline, left, r.built, r.position
+        )?;
+    }
+    Ok(if broken > 0 { super::EXIT_FAILED } else { 0 })
+}
+
+/// Days from `a` to `b` (negative when `b` is past).
+fn days_between(a: &Date, b: &Date) -> i64 {
+    (b.unix_seconds() - a.unix_seconds()) / 86_400
+}
+
+/// What the last build said about a posting's documents.
+fn build_state(m: &Manifest, posting: &str) -> String {
+    let docs: Vec<_> = m
+        .documents
+        .iter()
+        .filter(|d| d.posting == posting)
+        .collect();
+    if docs.is_empty() {
+        "not built".to_string()
+    } else if docs.iter().any(|d| d.status == BuildStatus::Failed) {
+        "failed".to_string()
+    } else {
+        "built".to_string()
+    }
+}
