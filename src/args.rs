@@ -47,6 +47,8 @@ pub enum Command {
     Init(InitArgs),
     /// Postings with status, deadline, days left and build state, soonest deadline first
     List,
+    /// Make a profile from another format
+    Import(ImportArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -74,6 +76,27 @@ pub struct BuildArgs {
     /// Seconds one typst process may take before it is stopped
     #[arg(long, default_value_t = 120, value_name = "SECONDS")]
     pub timeout: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// A JSON Resume document (jsonresume.org, schema v1)
+    JsonResume,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The format of FILE
+    #[arg(value_enum)]
+    pub format: ImportFormat,
+    /// The document to import
+    pub file: PathBuf,
+    /// Candidate id, the profile's file name (default: from the name in the document)
+    #[arg(long, value_name = "ID")]
+    pub candidate: Option<String>,
+    /// Replace an existing profile of the same id
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, clap::Args)]

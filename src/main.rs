@@ -14,6 +14,7 @@ fn main() {
         Command::Check(a) => cmd::check::run(&cli, a),
         Command::Init(a) => cmd::init::run(a),
         Command::List => cmd::list::run(&cli),
+        Command::Import(a) => cmd::import::run(&cli, a),
     };
     let code = match result {
         Ok(code) => code,

@@ -148,3 +148,54 @@ fn list_shows_postings_by_deadline_with_build_state() {
     sorted.sort();
     assert_eq!(deadlines, sorted, "{list}");
 }
+
+#[test]
+fn the_json_resume_sample_imports_and_builds() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let ws = tmp.path();
+    std::fs::create_dir_all(ws.join("profiles")).expect("mkdir");
+    let sample = repo().join("tests/data/sample.resume.json");
+    let out = dossier(
+        ws,
+        &["import", "json-resume", sample.to_str().expect("utf-8")],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("wrote profiles/richard-hendriks.yaml"),
+        "{}",
+        stderr(&out)
+    );
+    // Importing again does not overwrite without --force.
+    let again = dossier(
+        ws,
+        &["import", "json-resume", sample.to_str().expect("utf-8")],
+    );
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains("--force"), "{}", stderr(&again));
+
+    let built = dossier(ws, &["build"]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let cv = ws.join("output/richard-hendriks/example/Richard_Hendriks_CV_EXAMPLE.pdf");
+    let text = squash(&pdf_text(&cv));
+    for expected in [
+        "Richard Hendriks",
+        "CEO/President",
+        "Pied Piper",
+        "Dec 2013 – Dec 2014",
+        "Successfully won Techcrunch Disrupt",
+        "University of Oklahoma",
+        "HTML (Master)",
+        "English: Native",
+        "Miss Direction",
+        "Teacher",
+        "Digital Compression Pioneer Award",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} missing from the CV:\n{text}"
+        );
+    }
+    let letter =
+        ws.join("output/richard-hendriks/example/Richard_Hendriks_Cover_Letter_EXAMPLE.pdf");
+    assert!(squash(&pdf_text(&letter)).contains("position of Programmer at Example Ltd"));
+}
