@@ -20,6 +20,8 @@ pub const LAYOUTS: &[File] = files![
     "layouts/classic/cv.typ.j2",
     "layouts/classic/letter.typ.j2",
     "layouts/classic/lib.typ",
+    "layouts/formal/extends",
+    "layouts/formal/lib.typ",
 ];
 
 /// The bundled fonts and their licence.
@@ -72,7 +74,7 @@ mod tests {
 
     #[test]
     fn carries_the_classic_layout_and_fonts() {
-        assert_eq!(layout_names(), ["classic"]);
+        assert_eq!(layout_names(), ["classic", "formal"]);
         assert!(
             FONTS
                 .iter()

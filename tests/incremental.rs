@@ -1167,22 +1167,23 @@ fn layout_and_font_changes_rebuild_every_document() {
         assert_eq!(summary(&events)["built"], n_docs, "after {what}");
     };
 
-    // A static Typst file of the layout (every example posting uses one
-    // layout; a comment changes no output).
+    // A static Typst file of each layout the postings use (a comment changes
+    // no output).
     let layouts: BTreeSet<String> = postings(ws)
         .values()
         .map(|p| p["layout"].as_str().unwrap_or("classic").to_string())
         .collect();
-    assert_eq!(layouts.len(), 1, "{layouts:?}");
-    let layout_dir = ws.join("layouts").join(layouts.first().expect("layout"));
-    let typ = files_under(&layout_dir)
-        .into_iter()
-        .find(|p| p.extension().is_some_and(|e| e == "typ"))
-        .expect("a static .typ file in the layout");
-    let typ = layout_dir.join(typ);
-    let mut text = std::fs::read_to_string(&typ).expect("read");
-    text.push_str("\n// an edit\n");
-    write(&typ, &text);
+    for layout in &layouts {
+        let layout_dir = ws.join("layouts").join(layout);
+        let typ = files_under(&layout_dir)
+            .into_iter()
+            .find(|p| p.extension().is_some_and(|e| e == "typ"))
+            .expect("a static .typ file in the layout");
+        let typ = layout_dir.join(typ);
+        let mut text = std::fs::read_to_string(&typ).expect("read");
+        text.push_str("\n// an edit\n");
+        write(&typ, &text);
+    }
     all_built("a layout file edit");
 
     // The fonts folder.

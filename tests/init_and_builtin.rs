@@ -199,3 +199,53 @@ fn the_json_resume_sample_imports_and_builds() {
         ws.join("output/richard-hendriks/example/Richard_Hendriks_Cover_Letter_EXAMPLE.pdf");
     assert!(squash(&pdf_text(&letter)).contains("position of Programmer at Example Ltd"));
 }
+
+#[test]
+fn formal_layout_uses_the_classic_templates_with_its_own_style() {
+    let ws = example_workspace();
+    let ws = ws.path();
+    let posting = "sotsiaalkindlustusamet-kasutajatugi";
+    let yaml =
+        std::fs::read_to_string(ws.join(format!("profiles/mari/{posting}.yaml"))).expect("read");
+    assert!(
+        yaml.contains("layout: formal"),
+        "the example uses the formal layout here"
+    );
+    let out = dossier(ws, &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let cv = ws.join(format!("output/mari/{posting}/Mari_Maasikas_CV_SKA.pdf"));
+    let fonts = Command::new("pdffonts")
+        .arg(&cv)
+        .output()
+        .expect("pdffonts");
+    assert!(
+        String::from_utf8_lossy(&fonts.stdout).contains("Libertinus"),
+        "serif font"
+    );
+    assert!(pdf_text(&cv).contains("Tarkvaraarendaja ja tiimijuht"));
+
+    // Its own lib.typ changes only its own documents.
+    let lib = ws.join("layouts/formal/lib.typ");
+    let mut text = std::fs::read_to_string(&lib).expect("read");
+    text.push_str("\n// an edit\n");
+    write(&lib, &text);
+    let out = dossier(ws, &["--message-format", "json", "build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let built: Vec<String> = stdout(&out)
+        .lines()
+        .filter(|l| l.contains("\"status\":\"built\""))
+        .map(|l| l.to_string())
+        .collect();
+    assert_eq!(built.len(), 2, "{built:?}");
+    assert!(built.iter().all(|l| l.contains(posting)), "{built:?}");
+
+    // An `extends` naming a layout that does not exist is an error naming the file.
+    write(&ws.join("layouts/formal/extends"), "clasic\n");
+    let out = dossier(ws, &["build", posting]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("layouts/formal/extends") && err.contains("unknown layout \"clasic\""),
+        "{err}"
+    );
+}
