@@ -49,6 +49,8 @@ pub enum Command {
     List,
     /// Make a profile from another format
     Import(ImportArgs),
+    /// Build, then rebuild whenever a profile, tailoring file or layout changes
+    Watch(WatchArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -97,6 +99,15 @@ pub struct ImportArgs {
     /// Replace an existing profile of the same id
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct WatchArgs {
+    /// Postings to build, as `posting-id` or `candidate/posting-id` (default: all)
+    pub postings: Vec<String>,
+    /// Build only the CV or only the letter
+    #[arg(long, value_enum)]
+    pub only: Option<Only>,
 }
 
 #[derive(Debug, clap::Args)]

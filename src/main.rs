@@ -15,6 +15,7 @@ fn main() {
         Command::Init(a) => cmd::init::run(a),
         Command::List => cmd::list::run(&cli),
         Command::Import(a) => cmd::import::run(&cli, a),
+        Command::Watch(a) => cmd::watch::run(&cli, a),
     };
     let code = match result {
         Ok(code) => code,
