@@ -51,6 +51,8 @@ pub enum Command {
     Import(ImportArgs),
     /// Build, then rebuild whenever a profile, tailoring file or layout changes
     Watch(WatchArgs),
+    /// Print the JSON Schema of a profile or tailoring file, for editor completion
+    Schema(SchemaArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -108,6 +110,21 @@ pub struct WatchArgs {
     /// Build only the CV or only the letter
     #[arg(long, value_enum)]
     pub only: Option<Only>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// profiles/<candidate>.yaml
+    Profile,
+    /// profiles/<candidate>/<posting-id>.yaml
+    Tailoring,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SchemaArgs {
+    /// Which file
+    #[arg(value_enum)]
+    pub kind: SchemaKind,
 }
 
 #[derive(Debug, clap::Args)]

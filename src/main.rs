@@ -16,6 +16,7 @@ fn main() {
         Command::List => cmd::list::run(&cli),
         Command::Import(a) => cmd::import::run(&cli, a),
         Command::Watch(a) => cmd::watch::run(&cli, a),
+        Command::Schema(a) => cmd::schema::run(a),
     };
     let code = match result {
         Ok(code) => code,

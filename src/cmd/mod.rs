@@ -5,6 +5,7 @@ pub mod check;
 pub mod import;
 pub mod init;
 pub mod list;
+pub mod schema;
 pub mod watch;
 
 use anyhow::{Result, bail};

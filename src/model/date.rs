@@ -221,3 +221,19 @@ mod tests {
         assert!(Date::parse("2020-12").unwrap() < Date::parse("2021").unwrap());
     }
 }
+
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "YYYY, YYYY-MM or YYYY-MM-DD",
+            "anyOf": [
+                {"type": "string", "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},
+                {"type": "integer", "minimum": 1900, "maximum": 2999}
+            ]
+        })
+    }
+}

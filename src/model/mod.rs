@@ -38,5 +38,24 @@ impl<T> std::ops::Deref for Located<T> {
     }
 }
 
+// The location is ours, not the user's: the schema is that of the value.
+impl<T: schemars::JsonSchema> schemars::JsonSchema for Located<T> {
+    fn inline_schema() -> bool {
+        T::inline_schema()
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        T::schema_name()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        T::schema_id()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        T::json_schema(generator)
+    }
+}
+
 /// An item id as written in a YAML file.
 pub type Id = Located<String>;

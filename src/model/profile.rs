@@ -1,10 +1,11 @@
 //! The master profile: `profiles/<candidate>.yaml`, everything true about one candidate.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 use super::{Date, Id, Lang, Located, Text};
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     pub name: Text,
@@ -43,7 +44,7 @@ pub struct Profile {
     pub fallback_language: Option<Lang>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     #[serde(default)]
@@ -59,7 +60,7 @@ pub struct Contact {
     pub links: Vec<Link>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Link {
     pub label: Text,
@@ -67,7 +68,7 @@ pub struct Link {
 }
 
 /// A job (also used for `volunteering`).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Experience {
     pub id: Id,
@@ -90,7 +91,7 @@ pub struct Experience {
     pub competences: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Highlight {
     pub id: Id,
@@ -103,7 +104,7 @@ pub struct Highlight {
     pub competences: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Education {
     pub id: Id,
@@ -124,7 +125,7 @@ pub struct Education {
     pub competences: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Skill {
     pub id: Id,
@@ -140,7 +141,7 @@ pub struct Skill {
     pub competences: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Language {
     pub id: Id,
@@ -151,7 +152,7 @@ pub struct Language {
 }
 
 /// CEFR level or mother tongue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 pub enum LanguageLevel {
     #[serde(alias = "a1")]
     A1,
@@ -183,7 +184,7 @@ impl LanguageLevel {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Certification {
     pub id: Id,
@@ -200,7 +201,7 @@ pub struct Certification {
     pub competences: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Project {
     pub id: Id,
@@ -221,7 +222,7 @@ pub struct Project {
     pub competences: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Publication {
     pub id: Id,
@@ -237,7 +238,7 @@ pub struct Publication {
     pub tags: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Reference {
     pub id: Id,
@@ -254,7 +255,7 @@ pub struct Reference {
     pub tags: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExtraSection {
     pub id: Id,

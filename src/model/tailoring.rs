@@ -3,11 +3,12 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 use super::{Date, Id, Lang, Located, Text};
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Tailoring {
     pub language: Located<Lang>,
@@ -24,7 +25,7 @@ pub struct Tailoring {
     pub requirements: Vec<Requirement>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     #[default]
@@ -37,7 +38,7 @@ pub enum Status {
     Withdrawn,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Posting {
     pub organization: Text,
@@ -59,7 +60,7 @@ pub struct Posting {
     pub contact: Option<PostingContact>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PostingContact {
     #[serde(default)]
@@ -72,7 +73,7 @@ pub struct PostingContact {
     pub phone: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CvTailoring {
     #[serde(default)]
@@ -104,7 +105,7 @@ pub struct CvTailoring {
     pub max_pages: Option<Located<u32>>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LetterTailoring {
     #[serde(default)]
@@ -127,7 +128,7 @@ pub struct LetterTailoring {
     pub attachments: Vec<Text>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Requirement {
     pub text: Text,

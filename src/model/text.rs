@@ -9,7 +9,19 @@ use serde_saphyr::Spanned;
 use crate::diag::Pos;
 
 /// A document language. Only the languages we ship labels for are accepted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Deserialize,
+    Serialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     Et,
@@ -133,6 +145,27 @@ impl<'de> Deserialize<'de> for Text {
         Ok(Text {
             pos: Pos::from(&spanned.referenced),
             value: spanned.value,
+        })
+    }
+}
+
+impl schemars::JsonSchema for Text {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Text".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A text, or one text per language. Inline markup: **bold**, *italic*, [label](https://url).",
+            "anyOf": [
+                {"type": ["string", "integer", "boolean"]},
+                {
+                    "type": "object",
+                    "properties": {"et": {"type": "string"}, "en": {"type": "string"}},
+                    "additionalProperties": false,
+                    "minProperties": 1
+                }
+            ]
         })
     }
 }
