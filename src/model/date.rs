@@ -161,6 +161,22 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "YYYY, YYYY-MM or YYYY-MM-DD",
+            "anyOf": [
+                {"type": "string", "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},
+                {"type": "integer", "minimum": 1900, "maximum": 2999}
+            ]
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,21 +235,5 @@ mod tests {
     fn orders_by_year_then_month() {
         assert!(Date::parse("2021").unwrap() < Date::parse("2021-01").unwrap());
         assert!(Date::parse("2020-12").unwrap() < Date::parse("2021").unwrap());
-    }
-}
-
-impl schemars::JsonSchema for Date {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Date".into()
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "description": "YYYY, YYYY-MM or YYYY-MM-DD",
-            "anyOf": [
-                {"type": "string", "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},
-                {"type": "integer", "minimum": 1900, "maximum": 2999}
-            ]
-        })
     }
 }
