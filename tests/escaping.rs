@@ -323,28 +323,6 @@ fn pdfs(dir: &Path) -> (PathBuf, PathBuf) {
     (cv.expect("CV pdf"), letter.expect("letter pdf"))
 }
 
-/// `pdftotext -raw`: the text in content-stream order, which is Typst's
-/// logical order. The default mode (`pdf_text`) is only used for strings
-/// inside longer lines: it joins a line ending in `-` with the next one, dropping the hyphen
-/// (`ab-` → `ab`), and on a line whose every gap is one space between single
-/// characters it takes the gaps for letter-spacing and drops them
-/// (`2 * 3 = 6` → `2*3=6`), although `pdftotext -bbox` shows the glyphs and
-/// the space-wide gaps exactly where Typst put them.
-fn pdf_text_raw(pdf: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .arg("-raw")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) installed");
-    assert!(
-        out.status.success(),
-        "pdftotext failed on {}",
-        pdf.display()
-    );
-    String::from_utf8(out.stdout).expect("utf-8 text")
-}
-
 /// Every page's size as pdfinfo prints it.
 fn page_sizes(pdf: &Path) -> Vec<String> {
     let out = Command::new("pdfinfo")

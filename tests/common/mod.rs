@@ -67,9 +67,25 @@ pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
+/// `pdftotext -raw`: the text in content-stream order, which is Typst's
+/// logical order. The default mode (`pdf_text`) is only used for strings
+/// inside longer lines: it joins a line ending in `-` with the next one, dropping the hyphen
+/// (`ab-` → `ab`), and on a line whose every gap is one space between single
+/// characters it takes the gaps for letter-spacing and drops them
+/// (`2 * 3 = 6` → `2*3=6`), although `pdftotext -bbox` shows the glyphs and
+/// the space-wide gaps exactly where Typst put them.
+pub fn pdf_text_raw(pdf: &Path) -> String {
+    pdftotext(pdf, &["-raw"])
+}
+
 /// Plain `pdftotext` (reading order, no -layout).
 pub fn pdf_text(pdf: &Path) -> String {
+    pdftotext(pdf, &[])
+}
+
+fn pdftotext(pdf: &Path, flags: &[&str]) -> String {
     let out = Command::new("pdftotext")
+        .args(flags)
         .arg(pdf)
         .arg("-")
         .output()
