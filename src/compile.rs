@@ -239,11 +239,12 @@ fn typst_errors(stderr: &str) -> String {
 
 /// SIGKILL to the child's whole process group (it leads its own group).
 fn kill_group(pid: u32) {
-    let _ = Command::new("kill")
-        .args(["-KILL", "--", &format!("-{pid}")])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status();
+    if let Ok(pid) = i32::try_from(pid) {
+        let _ = nix::sys::signal::killpg(
+            nix::unistd::Pid::from_raw(pid),
+            nix::sys::signal::Signal::SIGKILL,
+        );
+    }
 }
 
 /// `dir/.name.<pid>.part.pdf` — hidden, next to the target so the rename is
