@@ -544,7 +544,7 @@ fn cases() -> Vec<Case> {
         .at("txt:")
         .col("txt")
         .says(&[
-            "highlights[0].txt",
+            "experience[tehik].highlights[tara].txt",
             "did you mean `text`",
             "valid keys: id, text",
         ]),
@@ -622,19 +622,19 @@ fn cases() -> Vec<Case> {
         profile("month 13", "    start: 2022-03", "    start: 2014-13")
             .at("start: 2014-13")
             .col("2014-13")
-            .says(&["experience[0].start", "\"2014-13\"", "month 13"]),
+            .says(&["experience[tehik].start", "\"2014-13\"", "month 13"]),
         profile("two-digit year", "    start: 2015-05", "    start: 21-03")
             .at("start: 21-03")
             .col("21-03")
             .says(&[
-                "experience[2].start",
+                "experience[pank].start",
                 "\"21-03\"",
                 "YYYY, YYYY-MM or YYYY-MM-DD",
             ]),
         profile("30 February", "    date: 2017-11", "    date: 2014-02-30")
             .at("date: 2014-02-30")
             .col("2014-02-30")
-            .says(&["certifications[2].date", "\"2014-02-30\"", "28 days"]),
+            .says(&["certifications[itil].date", "\"2014-02-30\"", "28 days"]),
         tailoring(
             "29 February in a common year",
             RV,
@@ -1019,7 +1019,7 @@ fn cases() -> Vec<Case> {
         )
         .at_off("organization: Läänemere Pank AS", -1)
         .at("    competences: [E.2, E.3, E.5, D.9]")
-        .says(&["experience[2]", "missing required key `role`"]),
+        .says(&["experience[pank]", "missing required key `role`"]),
         // Templates: the letter body
         tailoring(
             "undefined variable in the letter body",

@@ -54,6 +54,7 @@ fn parse_with_path<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Di
             e.into_inner()
         })
     });
+    let field = items_by_id(&field, text);
     result.map_err(|e| {
         let mut pos = e.location().map(|l| Pos::from(&l)).unwrap_or_default();
         let mut message = friendly_message(&e.without_snippet().to_string());
@@ -190,6 +191,38 @@ fn pos_of(text: &str, offset: usize) -> Pos {
         line: before.matches('\n').count() as u32 + 1,
         column: before[line_start..].chars().count() as u32 + 1,
     }
+}
+
+/// `experience[4].locaton` → `experience[emajoe].locaton`: list items named by
+/// their ids, as in every other message, where the document can be read
+/// without its types. Unchanged when it cannot.
+fn items_by_id(field: &str, text: &str) -> String {
+    if !field.contains('[') {
+        return field.to_string();
+    }
+    let Ok(mut node) = serde_saphyr::from_str_with_options::<serde_json::Value>(text, options())
+    else {
+        return field.to_string();
+    };
+    let mut out = Vec::new();
+    for segment in field.split('.') {
+        let (key, index) = match segment.split_once('[') {
+            Some((k, rest)) => (k, rest.trim_end_matches(']').parse::<usize>().ok()),
+            None => (segment, None),
+        };
+        node = node.get(key).cloned().unwrap_or_default();
+        match index {
+            Some(i) => {
+                node = node.get(i).cloned().unwrap_or_default();
+                match node.get("id").and_then(|id| id.as_str()) {
+                    Some(id) if !id.is_empty() => out.push(format!("{key}[{id}]")),
+                    _ => out.push(segment.to_string()),
+                }
+            }
+            None => out.push(segment.to_string()),
+        }
+    }
+    out.join(".")
 }
 
 /// `cv.experience[1].value` → `cv.experience[1]`: drop the internals of the
@@ -353,6 +386,23 @@ mod tests {
         assert_eq!(
             unclosed_bracket_before("a: [x]\nb: \"[\"\nc: Mari's [x]\nd: 1\n", 4),
             None
+        );
+    }
+
+    #[test]
+    fn list_items_are_named_by_id() {
+        let text = "experience:\n  - id: tehik\n    role: x\n  - id: mkm\n    rol: y\n";
+        assert_eq!(
+            items_by_id("experience[1].rol", text),
+            "experience[mkm].rol"
+        );
+        assert_eq!(
+            items_by_id("cv.emphasize[0]", "cv: {emphasize: [a]}\n"),
+            "cv.emphasize[0]"
+        );
+        assert_eq!(
+            items_by_id("experience[0].x", "not: [valid\n"),
+            "experience[0].x"
         );
     }
 
