@@ -247,6 +247,30 @@ fn kill_group(pid: u32) {
     }
 }
 
+/// The number of pages of a PDF written by typst: the `/Count` of its page
+/// tree (`<</Type/Pages/Count N …>>`), else the number of page objects.
+pub fn pdf_pages(path: &Path) -> Option<usize> {
+    let bytes = std::fs::read(path).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    let from_tree = text.match_indices("/Type/Pages").filter_map(|(i, _)| {
+        let dict = &text[i..text[i..].find(">>").map_or(text.len(), |e| i + e)];
+        let count = dict.split("/Count").nth(1)?;
+        count
+            .trim_start()
+            .split(|c: char| !c.is_ascii_digit())
+            .next()?
+            .parse::<usize>()
+            .ok()
+    });
+    from_tree.max().or_else(|| {
+        let pages = text
+            .match_indices("/Type/Page")
+            .filter(|(i, m)| !text[i + m.len()..].starts_with('s'))
+            .count();
+        (pages > 0).then_some(pages)
+    })
+}
+
 /// `dir/.name.<pid>.part.pdf` — hidden, next to the target so the rename is
 /// atomic, and with the target's extension so typst knows the format.
 pub fn temp_name(path: &Path) -> PathBuf {

@@ -57,6 +57,12 @@ pub struct Entry {
     pub typst_args: Vec<String>,
     /// Content hash of the PDF as built, to notice a PDF changed behind our back.
     pub pdf_hash: Option<String>,
+    /// Pages of the PDF now on disk.
+    #[serde(default)]
+    pub pages: Option<usize>,
+    /// Things worth knowing that did not stop the build (a CV over `max_pages`).
+    #[serde(default)]
+    pub warnings: Vec<String>,
 }
 
 impl Entry {
@@ -74,6 +80,15 @@ impl Entry {
             Err(e) => (Status::Failed, Some(e)),
         };
         let ok = status != Status::Failed;
+        let pages = if ok {
+            crate::compile::pdf_pages(&root.join(&d.job.pdf))
+        } else {
+            prev.and_then(|p| p.pages)
+        };
+        let warnings = match (pages, &d.page_limit) {
+            (Some(n), Some((limit, why))) if n > *limit => vec![format!("{n} pages; {why}")],
+            _ => Vec::new(),
+        };
         Entry {
             posting: d.posting.clone(),
             kind: d.kind.name().to_string(),
@@ -94,6 +109,8 @@ impl Entry {
             } else {
                 prev.and_then(|p| p.pdf_hash.clone())
             },
+            pages,
+            warnings,
         }
     }
 
@@ -112,6 +129,8 @@ impl Entry {
             error: Some(message.to_string()),
             typst_args: prev.map(|p| p.typst_args.clone()).unwrap_or_default(),
             pdf_hash: prev.and_then(|p| p.pdf_hash.clone()),
+            pages: prev.and_then(|p| p.pages),
+            warnings: Vec::new(),
         }
     }
 }

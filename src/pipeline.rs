@@ -30,6 +30,8 @@ pub struct Document {
     pub job: Job,
     /// Fingerprint of everything the PDF is built from.
     pub fingerprint: String,
+    /// Most pages the document should have, and what says so (for a warning).
+    pub page_limit: Option<(usize, String)>,
 }
 
 /// Something that could not be built, and why.
@@ -240,6 +242,7 @@ fn prepare_posting(
         );
         match result {
             Ok((job, source)) => docs.push(Document {
+                page_limit: page_limit(&ctx, kind, &tailoring, &shown),
                 posting: posting.key(),
                 kind,
                 lang: ctx.lang,
@@ -303,6 +306,23 @@ fn render_one(
         timestamp: opts.source_date_epoch.unwrap_or(ctx.letter.timestamp),
     };
     Ok((job, source))
+}
+
+/// `cv.max_pages` for the CV (with where it was set); one page for a letter.
+fn page_limit(ctx: &Context, kind: DocKind, t: &Tailoring, file: &Path) -> Option<(usize, String)> {
+    match kind {
+        DocKind::Cv => {
+            let m = t.cv.max_pages.as_ref()?;
+            let at = format!(
+                "{}:{}: cv.max_pages is {}",
+                file.display(),
+                m.pos.line,
+                m.value
+            );
+            Some((ctx.cv.max_pages? as usize, at))
+        }
+        DocKind::Letter => Some((1, "a motivation letter should fit on one page".to_string())),
+    }
 }
 
 /// Title, author and keywords of a document's PDF.

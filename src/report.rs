@@ -163,6 +163,17 @@ impl Reporter {
                         }
                         _ => {}
                     }
+                    if e.status != Status::Failed && !self.quiet {
+                        for w in &e.warnings {
+                            let _ = writeln!(
+                                err,
+                                "{} {} {}: {w}",
+                                self.paint("33", "   warning"),
+                                e.posting,
+                                e.kind
+                            );
+                        }
+                    }
                 }
                 if !self.quiet || failed > 0 {
                     let _ = writeln!(
