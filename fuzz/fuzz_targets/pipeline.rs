@@ -23,21 +23,33 @@ fn seeds() -> &'static Seeds {
     SEEDS.get_or_init(|| {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         let root = root.canonicalize().unwrap();
-        let layout = dossier::layout::load(&root, "classic", (Path::new("x"), Pos::default())).unwrap();
+        let layout =
+            dossier::layout::load(&root, "classic", (Path::new("x"), Pos::default())).unwrap();
         Seeds {
             renderer: Renderer::new(layout).unwrap(),
             profile: std::fs::read_to_string(root.join("profiles/mari.yaml")).unwrap(),
-            tailoring: std::fs::read_to_string(root.join("profiles/mari/ringist-valja.yaml")).unwrap(),
+            tailoring: std::fs::read_to_string(root.join("profiles/mari/ringist-valja.yaml"))
+                .unwrap(),
         }
     })
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&first, rest)) = data.split_first() else { return };
-    let Ok(text) = std::str::from_utf8(rest) else { return };
+    let Some((&first, rest)) = data.split_first() else {
+        return;
+    };
+    let Ok(text) = std::str::from_utf8(rest) else {
+        return;
+    };
     let s = seeds();
-    let (profile, tailoring) = if first % 2 == 0 { (text, s.tailoring.as_str()) } else { (s.profile.as_str(), text) };
-    if let Err(d) = dossier::pipeline::render_texts(profile, tailoring, &s.renderer, Date::ymd(2026, 11, 23)) {
+    let (profile, tailoring) = if first % 2 == 0 {
+        (text, s.tailoring.as_str())
+    } else {
+        (s.profile.as_str(), text)
+    };
+    if let Err(d) =
+        dossier::pipeline::render_texts(profile, tailoring, &s.renderer, Date::ymd(2026, 11, 23))
+    {
         assert!(!d.0.is_empty());
     }
 });
