@@ -251,21 +251,37 @@ fn kill_group(pid: u32) {
 /// tree (`<</Type/Pages/Count N …>>`), else the number of page objects.
 pub fn pdf_pages(path: &Path) -> Option<usize> {
     let bytes = std::fs::read(path).ok()?;
-    let text = String::from_utf8_lossy(&bytes);
-    let from_tree = text.match_indices("/Type/Pages").filter_map(|(i, _)| {
-        let dict = &text[i..text[i..].find(">>").map_or(text.len(), |e| i + e)];
-        let count = dict.split("/Count").nth(1)?;
-        count
-            .trim_start()
-            .split(|c: char| !c.is_ascii_digit())
-            .next()?
+    let find_all = |needle: &'static [u8]| {
+        bytes
+            .windows(needle.len())
+            .enumerate()
+            .filter(move |(_, w)| *w == needle)
+            .map(|(i, _)| i + needle.len())
+    };
+    let digits = |from: usize| {
+        let rest = bytes.get(from..)?;
+        let start = rest.iter().position(|b| !b.is_ascii_whitespace())?;
+        let len = rest[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        std::str::from_utf8(&rest[start..start + len])
+            .ok()?
             .parse::<usize>()
             .ok()
+    };
+    let from_tree = find_all(b"/Type/Pages").filter_map(|at| {
+        let end = bytes[at..]
+            .windows(2)
+            .position(|w| w == b">>")
+            .map_or(bytes.len(), |e| at + e);
+        let dict = &bytes[at..end];
+        let c = dict.windows(6).position(|w| w == b"/Count")?;
+        digits(at + c + 6)
     });
     from_tree.max().or_else(|| {
-        let pages = text
-            .match_indices("/Type/Page")
-            .filter(|(i, m)| !text[i + m.len()..].starts_with('s'))
+        let pages = find_all(b"/Type/Page")
+            .filter(|&end| bytes.get(end) != Some(&b's'))
             .count();
         (pages > 0).then_some(pages)
     })

@@ -80,7 +80,9 @@ impl Entry {
             Err(e) => (Status::Failed, Some(e)),
         };
         let ok = status != Status::Failed;
-        let pages = if ok {
+        // An up-to-date PDF is the one the previous entry describes.
+        let reuse = status == Status::UpToDate && prev.is_some_and(|p| p.pages.is_some());
+        let pages = if ok && !reuse {
             crate::compile::pdf_pages(&root.join(&d.job.pdf))
         } else {
             prev.and_then(|p| p.pages)
@@ -104,7 +106,7 @@ impl Entry {
             status,
             error,
             typst_args: d.job.args(&d.job.pdf),
-            pdf_hash: if ok {
+            pdf_hash: if ok && !reuse {
                 crate::fingerprint::file(&root.join(&d.job.pdf))
             } else {
                 prev.and_then(|p| p.pdf_hash.clone())

@@ -5,6 +5,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use minijinja::value::{Serde, Value};
+
 use crate::builtin;
 use crate::compile::{self, Job};
 use crate::diag::{Diagnostic, Diagnostics};
@@ -236,10 +238,21 @@ fn prepare_posting(
     }
     let mut docs = Vec::new();
     let mut fails = Vec::new();
+    // The letter body is itself a template over the context: expand it first,
+    // so that both documents render from one converted context.
+    let letter_problem = if opts.kinds.contains(&DocKind::Letter) {
+        letter_body(&mut ctx, &shown).err()
+    } else {
+        None
+    };
+    let ctx_value = Value::from(Serde(&ctx));
     for &kind in &opts.kinds {
-        let result = render_one(
-            ws, renderer, &mut ctx, kind, &shown, &dir_rel, font_dir, opts,
-        );
+        let result = match (&letter_problem, kind) {
+            (Some(d), DocKind::Letter) => Err(d.clone()),
+            _ => render_one(
+                ws, renderer, &ctx, &ctx_value, kind, &dir_rel, font_dir, opts,
+            ),
+        };
         match result {
             Ok((job, source)) => docs.push(Document {
                 page_limit: page_limit(&ctx, kind, &tailoring, &shown),
@@ -269,25 +282,13 @@ fn prepare_posting(
 fn render_one(
     ws: &Workspace,
     renderer: &Renderer,
-    ctx: &mut Context,
+    ctx: &Context,
+    ctx_value: &Value,
     kind: DocKind,
-    tailoring_file: &Path,
     dir_rel: &Path,
     font_dir: &Path,
     opts: &Options,
 ) -> Result<(Job, String), Diagnostic> {
-    if kind == DocKind::Letter {
-        if ctx.letter.body_source.is_none() {
-            return Err(Diagnostic::new(
-                tailoring_file,
-                "the letter has no text; add `letter.body`",
-            )
-            .field("letter.body"));
-        }
-        if ctx.letter.paragraphs.is_empty() {
-            render::expand_letter_body(ctx, tailoring_file)?;
-        }
-    }
     let org = if ctx.posting.short_name.is_empty() {
         ctx.posting.id.clone()
     } else {
@@ -295,7 +296,7 @@ fn render_one(
     };
     let stem = naming::document_stem(&ctx.candidate.name, kind, ctx.lang, &org);
     let meta = document_meta(ctx, kind);
-    let source = renderer.render(kind, ctx, &meta)?;
+    let source = renderer.render(kind, ctx, ctx_value, &meta)?;
     let source_rel = dir_rel.join(format!("{stem}.typ"));
     compile::write_if_changed(&ws.root.join(&source_rel), source.as_bytes())
         .map_err(|e| Diagnostic::new(&source_rel, format!("{e:#}")))?;
@@ -306,6 +307,17 @@ fn render_one(
         timestamp: opts.source_date_epoch.unwrap_or(ctx.letter.timestamp),
     };
     Ok((job, source))
+}
+
+/// The letter's paragraphs from its body template; a letter needs a body.
+fn letter_body(ctx: &mut Context, tailoring_file: &Path) -> Result<(), Diagnostic> {
+    if ctx.letter.body_source.is_none() {
+        return Err(
+            Diagnostic::new(tailoring_file, "the letter has no text; add `letter.body`")
+                .field("letter.body"),
+        );
+    }
+    render::expand_letter_body(ctx, tailoring_file)
 }
 
 /// `cv.max_pages` for the CV (with where it was set); one page for a letter.
@@ -372,12 +384,11 @@ pub fn render_texts(
         tailoring_file: tfile,
     };
     let mut ctx = tailor::tailor(&profile, &tailoring, &src, today)?;
+    render::expand_letter_body(&mut ctx, tfile)?;
+    let value = Value::from(Serde(&ctx));
     let mut out = Vec::new();
     for kind in [DocKind::Cv, DocKind::Letter] {
-        if kind == DocKind::Letter {
-            render::expand_letter_body(&mut ctx, tfile)?;
-        }
-        out.push(renderer.render(kind, &ctx, &document_meta(&ctx, kind))?);
+        out.push(renderer.render(kind, &ctx, &value, &document_meta(&ctx, kind))?);
     }
     Ok(out)
 }

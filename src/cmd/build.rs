@@ -53,10 +53,18 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<i32> {
         .max(1);
     let prepared = pipeline::prepare(&ws, &candidates, &selected, &opts, jobs);
 
-    let (fresh, stale): (Vec<&Document>, Vec<&Document>) = prepared
-        .documents
-        .iter()
-        .partition(|d| !args.force && batch::is_up_to_date(&ws.root, d, &previous));
+    // Checking means reading and hashing every PDF: in parallel.
+    let up_to_date = crate::par::map(
+        &prepared.documents,
+        jobs,
+        || (),
+        |(), d| !args.force && batch::is_up_to_date(&ws.root, d, &previous),
+    );
+    let mut fresh: Vec<&Document> = Vec::new();
+    let mut stale: Vec<&Document> = Vec::new();
+    for (d, ok) in prepared.documents.iter().zip(up_to_date) {
+        if ok { fresh.push(d) } else { stale.push(d) }
+    }
     interrupt::install();
     let mut reporter = Reporter::new(cli.message_format, cli.quiet, cli.verbose);
     reporter.start(stale.len());

@@ -16,8 +16,17 @@ fn needs_backslash(c: char) -> bool {
 /// a single newline stays a space; other control characters are dropped.
 pub fn escape_markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 4);
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        // CR LF and a lone CR are line ends.
+        let c = if c == '\r' {
+            if chars.peek() == Some(&'\n') {
+                continue;
+            }
+            '\n'
+        } else {
+            c
+        };
         if needs_backslash(c) {
             out.push('\\');
             out.push(c);

@@ -135,8 +135,15 @@ impl Renderer {
         &self.layout
     }
 
-    /// Typst source of one document.
-    pub fn render(&self, kind: DocKind, ctx: &Context, meta: &Meta) -> Result<String, Diagnostic> {
+    /// Typst source of one document; `ctx_value` is `ctx` converted for the
+    /// templates (once per posting, shared by both documents).
+    pub fn render(
+        &self,
+        kind: DocKind,
+        ctx: &Context,
+        ctx_value: &Value,
+        meta: &Meta,
+    ) -> Result<String, Diagnostic> {
         let template = self
             .env
             .get_template(kind.name())
@@ -150,7 +157,7 @@ impl Renderer {
             emphasize => Value::from(Serde(emphasize)),
             meta => Value::from(Serde(meta)),
             layout_dir => &self.layout.import_dir,
-            ..Value::from(Serde(ctx))
+            ..ctx_value.clone()
         };
         template
             .render(vars)
