@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
-use crate::compile::{self, Typst};
+use crate::compile::{self, PdfInfo, Typst};
 use crate::manifest::Manifest;
 use crate::pipeline::Document;
 
@@ -42,11 +42,11 @@ pub fn compile_all(
     docs: &[&Document],
     s: &Settings,
     on_start: &(dyn Fn(&Document) + Sync),
-    on_done: &(dyn Fn(&Document, &Result<(), String>) + Sync),
-) -> Vec<Result<(), String>> {
+    on_done: &(dyn Fn(&Document, &Result<PdfInfo, String>) + Sync),
+) -> Vec<Result<PdfInfo, String>> {
     let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(s.failed_already);
-    let results: Mutex<Vec<Option<Result<(), String>>>> = Mutex::new(vec![None; docs.len()]);
+    let results: Mutex<Vec<Option<Result<PdfInfo, String>>>> = Mutex::new(vec![None; docs.len()]);
     std::thread::scope(|scope| {
         for _ in 0..s.jobs.clamp(1, docs.len().max(1)) {
             scope.spawn(|| {

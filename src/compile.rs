@@ -146,7 +146,7 @@ pub fn compile(
     job: &Job,
     timeout: Duration,
     cancel: &AtomicBool,
-) -> Result<()> {
+) -> Result<PdfInfo> {
     let final_pdf = root.join(&job.pdf);
     let tmp_rel = temp_name(&job.pdf);
     let tmp_abs = root.join(&tmp_rel);
@@ -210,7 +210,8 @@ pub fn compile(
     }
     std::fs::rename(&tmp_abs, &final_pdf)
         .with_context(|| format!("cannot move the PDF into {}", final_pdf.display()))?;
-    Ok(())
+    // Read back once here, in the worker, rather than later in the main thread.
+    pdf_info(&final_pdf).with_context(|| format!("cannot read back {}", final_pdf.display()))
 }
 
 /// Typst's errors (short format, one per line), the first ones only: after a
@@ -247,10 +248,26 @@ fn kill_group(pid: u32) {
     }
 }
 
+/// What the build records of a PDF it wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PdfInfo {
+    /// Content hash (see `fingerprint::bytes`).
+    pub hash: String,
+    pub pages: Option<usize>,
+}
+
+/// Hash and page count of the PDF at `path`, from one read.
+pub fn pdf_info(path: &Path) -> Option<PdfInfo> {
+    let bytes = std::fs::read(path).ok()?;
+    Some(PdfInfo {
+        hash: crate::fingerprint::bytes(&bytes),
+        pages: pdf_pages(&bytes),
+    })
+}
+
 /// The number of pages of a PDF written by typst: the `/Count` of its page
 /// tree (`<</Type/Pages/Count N …>>`), else the number of page objects.
-pub fn pdf_pages(path: &Path) -> Option<usize> {
-    let bytes = std::fs::read(path).ok()?;
+fn pdf_pages(bytes: &[u8]) -> Option<usize> {
     let find_all = |needle: &'static [u8]| {
         bytes
             .windows(needle.len())

@@ -58,8 +58,12 @@ fn hash_path(h: &mut blake3::Hasher, base: &Path, path: &Path) {
 
 /// Content hash of one file (`None` if it cannot be read).
 pub fn file(path: &Path) -> Option<String> {
-    let bytes = std::fs::read(path).ok()?;
-    Some(blake3::hash(&bytes).to_hex()[..32].to_string())
+    Some(bytes(&std::fs::read(path).ok()?))
+}
+
+/// Content hash of some bytes, as [`file`] gives it.
+pub fn bytes(bytes: &[u8]) -> String {
+    blake3::hash(bytes).to_hex()[..32].to_string()
 }
 
 /// The fingerprint of one document from its parts.

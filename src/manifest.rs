@@ -6,6 +6,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::compile::PdfInfo;
 use crate::pipeline::Document;
 use crate::render::DocKind;
 
@@ -70,25 +71,27 @@ impl Entry {
     /// date (`Ok(UpToDate)`) or failed (`Err(message)`). A failed document
     /// keeps the fingerprint and size of the PDF still on disk.
     pub fn document(
-        root: &Path,
         d: &Document,
-        outcome: Result<Status, String>,
+        outcome: Result<(Status, Option<PdfInfo>), String>,
         prev: Option<&Entry>,
     ) -> Entry {
-        let (status, error) = match outcome {
-            Ok(s) => (s, None),
-            Err(e) => (Status::Failed, Some(e)),
+        let (status, info, error) = match outcome {
+            Ok((s, info)) => (s, info, None),
+            Err(e) => (Status::Failed, None, Some(e)),
         };
-        let ok = status != Status::Failed;
-        // An up-to-date PDF is the one the previous entry describes.
-        let reuse = status == Status::UpToDate && prev.is_some_and(|p| p.pages.is_some());
-        let pages = if ok && !reuse {
-            crate::compile::pdf_pages(&root.join(&d.job.pdf))
-        } else {
-            prev.and_then(|p| p.pages)
+        // A failed document keeps what is known of the PDF still on disk; an
+        // up-to-date one is the PDF the previous entry describes.
+        let (pdf_hash, pages) = match &info {
+            Some(i) => (Some(i.hash.clone()), i.pages),
+            None => (
+                prev.and_then(|p| p.pdf_hash.clone()),
+                prev.and_then(|p| p.pages),
+            ),
         };
         let warnings = match (pages, &d.page_limit) {
-            (Some(n), Some((limit, why))) if n > *limit => vec![format!("{n} pages; {why}")],
+            (Some(n), Some((limit, why))) if status != Status::Failed && n > *limit => {
+                vec![format!("{n} pages; {why}")]
+            }
             _ => Vec::new(),
         };
         Entry {
@@ -98,19 +101,15 @@ impl Entry {
             layout: Some(d.layout.clone()),
             pdf: Some(d.job.pdf.to_string_lossy().into_owned()),
             source: Some(d.job.source.to_string_lossy().into_owned()),
-            fingerprint: if ok {
-                Some(d.fingerprint.clone())
-            } else {
+            fingerprint: if status == Status::Failed {
                 prev.and_then(|p| p.fingerprint.clone())
+            } else {
+                Some(d.fingerprint.clone())
             },
             status,
             error,
             typst_args: d.job.args(&d.job.pdf),
-            pdf_hash: if ok && !reuse {
-                crate::fingerprint::file(&root.join(&d.job.pdf))
-            } else {
-                prev.and_then(|p| p.pdf_hash.clone())
-            },
+            pdf_hash,
             pages,
             warnings,
         }

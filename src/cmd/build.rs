@@ -90,19 +90,13 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<i32> {
     let prev = |posting: &str, kind: DocKind| previous.find(posting, kind.name());
     let mut entries: Vec<Entry> = fresh
         .iter()
-        .map(|d| Entry::document(&ws.root, d, Ok(Status::UpToDate), prev(&d.posting, d.kind)))
+        .map(|d| Entry::document(d, Ok((Status::UpToDate, None)), prev(&d.posting, d.kind)))
         .collect();
-    for (d, r) in stale.iter().zip(&results) {
+    for (d, r) in stale.iter().zip(results) {
         let outcome = r
-            .as_ref()
-            .map(|()| Status::Built)
+            .map(|info| (Status::Built, Some(info)))
             .map_err(|e| format!("{}: {e}", d.job.source.display()));
-        entries.push(Entry::document(
-            &ws.root,
-            d,
-            outcome,
-            prev(&d.posting, d.kind),
-        ));
+        entries.push(Entry::document(d, outcome, prev(&d.posting, d.kind)));
     }
     for f in &prepared.failures {
         for k in f.kind.map(|k| vec![k]).unwrap_or_else(|| kinds.clone()) {
