@@ -126,7 +126,7 @@ impl Renderer {
             (DocKind::Letter, &layout.letter_source, &layout.letter_path),
         ] {
             env.add_template_owned(kind.name(), src.clone())
-                .map_err(|e| template_error(&e, path))?;
+                .map_err(|e| unclosed_hint(template_error(&e, path), &e, src, 1))?;
         }
         Ok(Renderer { env, layout })
     }
@@ -179,6 +179,56 @@ fn template_error(e: &minijinja::Error, path: &Path) -> Diagnostic {
         line,
         column: if line > 0 { 1 } else { 0 },
     })
+}
+
+/// The block tag (`if`, `for`, …) left open in `source`, innermost first,
+/// with its line: the cause of an "unexpected end of input".
+fn unclosed_block(source: &str) -> Option<(u32, String)> {
+    const OPENERS: [&str; 7] = ["if", "for", "macro", "call", "filter", "with", "block"];
+    let mut open: Vec<(u32, String)> = Vec::new();
+    let mut rest = source;
+    let mut offset = 0;
+    while let Some(i) = rest.find("{%") {
+        let tag_start = offset + i + 2;
+        let tag: String = source[tag_start..]
+            .trim_start_matches(['-', '+', ' '])
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        let line = source[..tag_start].matches('\n').count() as u32 + 1;
+        if OPENERS.contains(&tag.as_str()) {
+            open.push((line, tag));
+        } else if let Some(closed) = tag.strip_prefix("end")
+            && open.last().is_some_and(|(_, t)| t == closed)
+        {
+            open.pop();
+        }
+        offset = tag_start;
+        rest = &source[offset..];
+    }
+    open.pop()
+}
+
+/// For a template that ends inside a block, point at the block's opening
+/// line (`first_line` is the line of the template's first line in its file).
+fn unclosed_hint(
+    mut d: Diagnostic,
+    e: &minijinja::Error,
+    source: &str,
+    first_line: u32,
+) -> Diagnostic {
+    if e.kind() == minijinja::ErrorKind::SyntaxError
+        && e.detail().is_some_and(|x| x.contains("end of input"))
+        && let Some((line, tag)) = unclosed_block(source)
+    {
+        d.message =
+            format!("`{{% {tag} %}}` on this line is never closed (`{{% end{tag} %}}` is missing)");
+        d.pos = Pos {
+            line: first_line + line - 1,
+            column: 1,
+        };
+    }
+    d
 }
 
 /// Render the letter body, itself a small template over the context, into
@@ -267,7 +317,8 @@ fn body_error(
             format!("in the letter text template: {}{detail}", e.kind())
         }
     };
-    Diagnostic::new(file, message).at(at).field("letter.body")
+    let d = Diagnostic::new(file, message).at(at).field("letter.body");
+    unclosed_hint(d, e, source, pos.line)
 }
 
 /// Paragraphs are separated by blank lines; lines within one are joined by a space.
@@ -307,6 +358,19 @@ mod tests {
         assert_eq!(
             out,
             "\\#x \\\"y\\\"|\"#x \\\"y\\\"\"|#strong[B] \\#|B \\#|3|true"
+        );
+    }
+
+    #[test]
+    fn finds_the_unclosed_block() {
+        assert_eq!(
+            unclosed_block("a\n{% if x %}\nb\n{% for y in z %}{% endfor %}\n"),
+            Some((2, "if".into()))
+        );
+        assert_eq!(unclosed_block("{% if x %}{% endif %}"), None);
+        assert_eq!(
+            unclosed_block("{%- for a in b -%}\n{% if c %}{% endif %}"),
+            Some((1, "for".into()))
         );
     }
 
