@@ -74,6 +74,9 @@ pub struct BuildArgs {
     /// Rebuild every document, even those that are up to date
     #[arg(long)]
     pub force: bool,
+    /// Output: PDF, or one PNG per page (144 dpi) for a quick look
+    #[arg(long, value_enum, default_value = "pdf")]
+    pub format: crate::compile::Format,
     /// Stop at the first failure instead of building everything else
     #[arg(long)]
     pub fail_fast: bool,

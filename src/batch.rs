@@ -20,7 +20,7 @@ pub fn is_up_to_date(root: &Path, doc: &Document, previous: &Manifest) -> bool {
     prev.fingerprint.as_deref() == Some(doc.fingerprint.as_str())
         && prev.pdf.as_deref() == Some(pdf.as_ref())
         && prev.pdf_hash.is_some()
-        && crate::fingerprint::file(&root.join(&doc.job.pdf)) == prev.pdf_hash
+        && compile::output_info(root, &doc.job.pdf).map(|i| i.hash) == prev.pdf_hash
 }
 
 pub struct Settings<'a> {

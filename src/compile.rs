@@ -104,9 +104,28 @@ fn binary_identity(program: &Path) -> Option<String> {
 #[derive(Debug, Clone)]
 pub struct Job {
     pub source: PathBuf,
+    /// The output: a PDF, or for PNG a page pattern `<stem>-{p}.png`.
     pub pdf: PathBuf,
     pub font_dir: PathBuf,
     pub timestamp: i64,
+    pub format: Format,
+}
+
+/// What typst writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Pdf,
+    /// One PNG per page, 144 dpi (`<name>-1.png`, `<name>-2.png`, …).
+    Png,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Png => "png",
+        }
+    }
 }
 
 impl Job {
@@ -122,11 +141,14 @@ impl Job {
             args.push("--font-path".to_string());
             args.push(self.font_dir.to_string_lossy().into_owned());
         }
+        if self.format == Format::Png {
+            args.extend(["--ppi".to_string(), "144".to_string()]);
+        }
         args.extend([
             "--creation-timestamp".to_string(),
             self.timestamp.to_string(),
             "--format".to_string(),
-            "pdf".to_string(),
+            self.format.extension().to_string(),
             "--diagnostic-format".to_string(),
             "short".to_string(),
             "-j".to_string(),
@@ -147,9 +169,7 @@ pub fn compile(
     timeout: Duration,
     cancel: &AtomicBool,
 ) -> Result<PdfInfo> {
-    let final_pdf = root.join(&job.pdf);
     let tmp_rel = temp_name(&job.pdf);
-    let tmp_abs = root.join(&tmp_rel);
     let mut child = Command::new(&typst.program)
         .args(job.args(&tmp_rel))
         .current_dir(root)
@@ -195,23 +215,127 @@ pub fn compile(
             kill_group(child.id());
             let _ = child.kill();
             let _ = child.wait();
-            let _ = std::fs::remove_file(&tmp_abs);
+            remove_outputs(root, &tmp_rel);
             bail!(why);
         }
     };
     let stderr = reader.join().unwrap_or_default();
     if !status.success() {
-        let _ = std::fs::remove_file(&tmp_abs);
+        remove_outputs(root, &tmp_rel);
         bail!("typst failed: {}", typst_errors(&stderr));
     }
     if cancel.load(Ordering::Relaxed) {
-        let _ = std::fs::remove_file(&tmp_abs);
+        remove_outputs(root, &tmp_rel);
         bail!("the build was interrupted");
     }
-    std::fs::rename(&tmp_abs, &final_pdf)
-        .with_context(|| format!("cannot move the PDF into {}", final_pdf.display()))?;
+    move_into_place(root, &tmp_rel, &job.pdf)?;
     // Read back once here, in the worker, rather than later in the main thread.
-    pdf_info(&final_pdf).with_context(|| format!("cannot read back {}", final_pdf.display()))
+    output_info(root, &job.pdf).with_context(|| format!("cannot read back {}", job.pdf.display()))
+}
+
+/// The files an output path stands for, in page order: the file itself, or
+/// for a `{p}` pattern every existing `<prefix><n><suffix>` beside it.
+pub fn output_files(root: &Path, output: &Path) -> Vec<PathBuf> {
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let Some((prefix, suffix)) = name.split_once("{p}") else {
+        let path = root.join(output);
+        return if path.is_file() {
+            vec![path]
+        } else {
+            Vec::new()
+        };
+    };
+    let dir = root.join(output.parent().unwrap_or(Path::new("")));
+    let mut pages: Vec<(usize, PathBuf)> = std::fs::read_dir(&dir)
+        .map(|rd| {
+            rd.flatten()
+                .filter_map(|e| {
+                    let n = e.file_name().to_string_lossy().into_owned();
+                    let page = n
+                        .strip_prefix(prefix)?
+                        .strip_suffix(suffix)?
+                        .parse::<usize>()
+                        .ok()?;
+                    Some((page, e.path()))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    pages.sort();
+    pages.into_iter().map(|(_, p)| p).collect()
+}
+
+fn remove_outputs(root: &Path, output: &Path) {
+    for f in output_files(root, output) {
+        let _ = std::fs::remove_file(f);
+    }
+}
+
+/// Rename what typst wrote at `tmp` to `output`; for PNG pages, each page,
+/// and pages of an earlier, longer version are removed.
+fn move_into_place(root: &Path, tmp: &Path, output: &Path) -> Result<()> {
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let Some((prefix, suffix)) = name.split_once("{p}") else {
+        let target = root.join(output);
+        return std::fs::rename(root.join(tmp), &target)
+            .with_context(|| format!("cannot move the PDF into {}", target.display()));
+    };
+    let new_pages = output_files(root, tmp);
+    let dir = root.join(output.parent().unwrap_or(Path::new("")));
+    let tmp_name = tmp
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (tmp_prefix, tmp_suffix) = tmp_name.split_once("{p}").unwrap_or((&tmp_name, ""));
+    let mut kept = Vec::new();
+    for page in &new_pages {
+        let n = page
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let number = n
+            .strip_prefix(tmp_prefix)
+            .and_then(|r| r.strip_suffix(tmp_suffix))
+            .unwrap_or("0")
+            .to_string();
+        let target = dir.join(format!("{prefix}{number}{suffix}"));
+        std::fs::rename(page, &target)
+            .with_context(|| format!("cannot move a page into {}", target.display()))?;
+        kept.push(target);
+    }
+    for old in output_files(root, output) {
+        if !kept.contains(&old) {
+            let _ = std::fs::remove_file(old);
+        }
+    }
+    Ok(())
+}
+
+/// Hash and pages of an output: a PDF's page tree, or the PNG pages in order.
+pub fn output_info(root: &Path, output: &Path) -> Option<PdfInfo> {
+    let files = output_files(root, output);
+    match files.as_slice() {
+        [] => None,
+        [one] if !output.to_string_lossy().contains("{p}") => pdf_info(one),
+        pages => {
+            let mut all = Vec::new();
+            for p in pages {
+                let bytes = std::fs::read(p).ok()?;
+                all.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+                all.extend_from_slice(&bytes);
+            }
+            Some(PdfInfo {
+                hash: crate::fingerprint::bytes(&all),
+                pages: Some(pages.len()),
+            })
+        }
+    }
 }
 
 /// Typst's errors (short format, one per line), the first ones only: after a

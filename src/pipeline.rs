@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use minijinja::value::{Serde, Value};
 
 use crate::builtin;
-use crate::compile::{self, Job};
+use crate::compile::{self, Format, Job};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::fingerprint::{self, Hasher};
 use crate::layout;
@@ -60,6 +60,7 @@ pub struct Options {
     pub source_date_epoch: Option<i64>,
     /// Part of every fingerprint.
     pub typst_version: String,
+    pub format: Format,
 }
 
 /// `layouts/fonts`, else the built-in fonts unpacked below output/ (relative
@@ -302,7 +303,11 @@ fn render_one(
         .map_err(|e| Diagnostic::new(&source_rel, format!("{e:#}")))?;
     let job = Job {
         source: source_rel,
-        pdf: dir_rel.join(format!("{stem}.pdf")),
+        pdf: match opts.format {
+            Format::Pdf => dir_rel.join(format!("{stem}.pdf")),
+            Format::Png => dir_rel.join(format!("{stem}-{{p}}.png")),
+        },
+        format: opts.format,
         font_dir: font_dir.to_path_buf(),
         timestamp: opts.source_date_epoch.unwrap_or(ctx.letter.timestamp),
     };

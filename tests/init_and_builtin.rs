@@ -298,3 +298,67 @@ fn watch_rebuilds_when_a_tailoring_file_changes() {
     let _ = child.kill();
     let _ = child.wait();
 }
+
+#[test]
+fn png_format_writes_one_image_per_page_and_cleans_up_old_pages() {
+    let ws = example_workspace();
+    let ws = ws.path();
+    let posting = "ringist-valja";
+    let dir = ws.join(format!("output/mari/{posting}"));
+    let out = dossier(ws, &["build", posting, "--format", "png"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let png = |name: &str| dir.join(name);
+    for page in [
+        "Mari_Maasikas_CV_SKA-1.png",
+        "Mari_Maasikas_CV_SKA-2.png",
+        "Mari_Maasikas_Motivatsioonikiri_SKA-1.png",
+    ] {
+        let bytes = std::fs::read(png(page)).unwrap_or_else(|_| panic!("{page} missing"));
+        assert!(
+            bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
+            "{page} is not a PNG"
+        );
+    }
+    assert!(
+        !png("Mari_Maasikas_CV_SKA.pdf").exists(),
+        "no PDF in PNG mode"
+    );
+
+    // Up to date the second time.
+    let again = dossier(
+        ws,
+        &[
+            "--message-format",
+            "json",
+            "build",
+            posting,
+            "--format",
+            "png",
+        ],
+    );
+    assert!(
+        stdout(&again)
+            .lines()
+            .filter(|l| l.contains("\"event\":\"document\""))
+            .all(|l| l.contains("up-to-date")),
+        "{}",
+        stdout(&again)
+    );
+
+    // A CV that shrinks to one page leaves no stale second page.
+    let file = ws.join(format!("profiles/mari/{posting}.yaml"));
+    let text = std::fs::read_to_string(&file).expect("read");
+    let sections = text
+        .lines()
+        .find(|l| l.starts_with("  sections: "))
+        .expect("cv.sections")
+        .to_string();
+    write(&file, &text.replace(&sections, "  sections: [summary]"));
+    let out = dossier(ws, &["build", posting, "--format", "png", "--only", "cv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(png("Mari_Maasikas_CV_SKA-1.png").is_file());
+    assert!(
+        !png("Mari_Maasikas_CV_SKA-2.png").exists(),
+        "stale page 2 left behind"
+    );
+}

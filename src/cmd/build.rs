@@ -42,6 +42,7 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<i32> {
             .unwrap_or_else(Date::today),
         source_date_epoch,
         typst_version: typst.version.clone(),
+        format: args.format,
     };
     let jobs = args
         .jobs

@@ -23,6 +23,7 @@ pub fn run(cli: &Cli, args: &WatchArgs) -> Result<i32> {
         only: args.only,
         jobs: None,
         force: false,
+        format: crate::compile::Format::Pdf,
         fail_fast: false,
         timeout: 120,
     };
