@@ -381,7 +381,7 @@ pub struct PdfInfo {
 }
 
 /// Hash and page count of the PDF at `path`, from one read.
-pub fn pdf_info(path: &Path) -> Option<PdfInfo> {
+fn pdf_info(path: &Path) -> Option<PdfInfo> {
     let bytes = std::fs::read(path).ok()?;
     Some(PdfInfo {
         hash: crate::fingerprint::bytes(&bytes),

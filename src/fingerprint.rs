@@ -56,12 +56,7 @@ fn hash_path(h: &mut blake3::Hasher, base: &Path, path: &Path) {
     }
 }
 
-/// Content hash of one file (`None` if it cannot be read).
-pub fn file(path: &Path) -> Option<String> {
-    Some(bytes(&std::fs::read(path).ok()?))
-}
-
-/// Content hash of some bytes, as [`file`] gives it.
+/// Content hash of some bytes (a PDF, or a PNG's pages).
 pub fn bytes(bytes: &[u8]) -> String {
     blake3::hash(bytes).to_hex()[..32].to_string()
 }
