@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 
 /// A file and its bytes, by workspace-relative path.
 pub type File = (&'static str, &'static [u8]);
@@ -55,17 +55,49 @@ pub fn layout_names() -> Vec<&'static str> {
     names
 }
 
-/// Write the files of `set` whose path starts with `prefix` below `root/dir`
-/// (unchanged files are not rewritten); returns the directory they landed in.
-pub fn unpack(root: &Path, dir: &str, set: &[File], prefix: &str) -> Result<PathBuf> {
-    for (path, bytes) in set.iter().filter(|(p, _)| p.starts_with(prefix)) {
-        let target = root.join(dir).join(path);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)?;
+/// The bytes of a built-in file, by workspace-relative path.
+pub fn file(path: &str) -> Option<&'static [u8]> {
+    LAYOUTS
+        .iter()
+        .chain(FONTS)
+        .find(|(p, _)| *p == path)
+        .map(|(_, b)| *b)
+}
+
+/// Put the built-in files a build of the workspace at `root` may read below
+/// `output/.builtin/`: every built-in layout the workspace does not have
+/// itself, and the fonts when it has no `layouts/fonts/`. Called once per
+/// build, before any parallel work and while holding the output lock, so
+/// no two writers ever meet; unchanged files are not rewritten.
+pub fn unpack(root: &Path) -> Result<()> {
+    let wanted = |path: &str| {
+        let shadowed = match path.strip_prefix("layouts/fonts/") {
+            Some(_) => root.join("layouts/fonts").is_dir(),
+            None => {
+                let name = path
+                    .strip_prefix("layouts/")
+                    .and_then(|p| p.split('/').next())
+                    .unwrap_or_default();
+                crate::layout::in_workspace(root, name)
+            }
+        };
+        !shadowed
+    };
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    for (path, bytes) in LAYOUTS.iter().chain(FONTS).filter(|(p, _)| wanted(p)) {
+        let target = root.join(UNPACK_DIR).join(path);
+        let Some(parent) = target.parent() else {
+            continue;
+        };
+        if !dirs.iter().any(|d| d == parent) {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+            crate::fsio::clean_stale_temps(parent);
+            dirs.push(parent.to_path_buf());
         }
-        crate::compile::write_if_changed(&target, bytes)?;
+        crate::fsio::write_if_changed(&target, bytes)?;
     }
-    Ok(root.join(dir).join(prefix))
+    Ok(())
 }
 
 #[cfg(test)]

@@ -169,7 +169,7 @@ pub fn compile(
     timeout: Duration,
     cancel: &AtomicBool,
 ) -> Result<PdfInfo> {
-    let tmp_rel = temp_name(&job.pdf);
+    let tmp_rel = crate::fsio::temp_path(&job.pdf);
     let mut child = Command::new(&typst.program)
         .args(job.args(&tmp_rel))
         .current_dir(root)
@@ -426,41 +426,4 @@ fn pdf_pages(bytes: &[u8]) -> Option<usize> {
             .count();
         (pages > 0).then_some(pages)
     })
-}
-
-/// `dir/.name.<pid>.part.pdf` — hidden, next to the target so the rename is
-/// atomic, and with the target's extension so typst knows the format.
-pub fn temp_name(path: &Path) -> PathBuf {
-    let stem = path
-        .file_stem()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let ext = path
-        .extension()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    path.with_file_name(format!(".{stem}.{}.part.{ext}", std::process::id()))
-}
-
-/// Remove temp files left by an interrupted earlier run.
-pub fn clean_stale_temps(dir: &Path) {
-    if let Ok(rd) = std::fs::read_dir(dir) {
-        for e in rd.flatten() {
-            let name = e.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') && name.contains(".part.") {
-                let _ = std::fs::remove_file(e.path());
-            }
-        }
-    }
-}
-
-/// Write `contents` to `path` atomically, unless it already has exactly them.
-pub fn write_if_changed(path: &Path, contents: &[u8]) -> Result<bool> {
-    if std::fs::read(path).is_ok_and(|old| old == contents) {
-        return Ok(false);
-    }
-    let tmp = temp_name(path);
-    std::fs::write(&tmp, contents).with_context(|| format!("cannot write {}", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(true)
 }

@@ -1,5 +1,5 @@
 //! Layouts: `layouts/<name>/cv.typ.j2`, `letter.typ.j2` and the static Typst
-//! files beside them. Looked up in the workspace.
+//! files beside them. Looked up in the workspace, then among the built-in ones.
 
 use std::path::{Path, PathBuf};
 
@@ -22,7 +22,7 @@ pub struct Layout {
 
 /// Layout names available: the workspace's, then the built-in ones.
 pub fn available(root: &Path) -> Vec<String> {
-    let mut names = in_workspace(root);
+    let mut names = in_workspace_names(root);
     for b in crate::builtin::layout_names() {
         if !names.iter().any(|n| n == b) {
             names.push(b.to_string());
@@ -31,7 +31,7 @@ pub fn available(root: &Path) -> Vec<String> {
     names
 }
 
-fn in_workspace(root: &Path) -> Vec<String> {
+fn in_workspace_names(root: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(root.join("layouts"))
         .map(|rd| {
             rd.filter_map(|e| e.ok())
@@ -44,70 +44,95 @@ fn in_workspace(root: &Path) -> Vec<String> {
     names
 }
 
+/// Whether the workspace has its own layout `name` (which then hides a
+/// built-in one of the same name).
+pub fn in_workspace(root: &Path, name: &str) -> bool {
+    is_safe_id(name) && is_layout_dir(&root.join("layouts").join(name))
+}
+
 /// A layout has its templates, or an `extends` file naming the layout whose
 /// templates it uses (with its own `lib.typ`).
 fn is_layout_dir(dir: &Path) -> bool {
     dir.join("cv.typ.j2").is_file() || dir.join("extends").is_file()
 }
 
-/// The directory of layout `name` and its Typst import path: the workspace's,
-/// else a built-in one unpacked below output/. `None` if there is none.
-fn locate(root: &Path, name: &str) -> Option<Result<(PathBuf, String), Diagnostic>> {
-    if !is_safe_id(name) {
-        return None;
+/// Where a layout's files are: the workspace's `layouts/<name>/`, or a
+/// built-in layout, whose files are read from the binary here and which a
+/// build unpacks below `output/.builtin/` for typst (see `builtin::unpack`).
+struct Place {
+    name: String,
+    dir: PathBuf,
+    import_dir: String,
+    builtin: bool,
+}
+
+impl Place {
+    /// A file of the layout, as text, and its path as shown in messages;
+    /// `None` when the layout has no such file.
+    fn read(&self, root: &Path, file: &str) -> Option<Result<(String, PathBuf), Diagnostic>> {
+        let path = self.dir.join(file);
+        let shown = crate::diag::display_path(&path, root);
+        if self.builtin {
+            let bytes = crate::builtin::file(&format!("layouts/{}/{file}", self.name))?;
+            return Some(
+                String::from_utf8(bytes.to_vec())
+                    .map(|s| (s, shown.clone()))
+                    .map_err(|_| Diagnostic::new(shown, "built-in file is not UTF-8")),
+            );
+        }
+        if !path.is_file() {
+            return None;
+        }
+        Some(
+            std::fs::read_to_string(&path)
+                .map(|s| (s, shown.clone()))
+                .map_err(|e| Diagnostic::new(shown, format!("cannot read template: {e}"))),
+        )
     }
-    let dir = root.join("layouts").join(name);
-    if is_layout_dir(&dir) {
-        return Some(Ok((dir, format!("/layouts/{name}"))));
+}
+
+/// The layout `name`: the workspace's, else a built-in one. `None` if there is none.
+fn locate(root: &Path, name: &str) -> Option<Place> {
+    if in_workspace(root, name) {
+        return Some(Place {
+            name: name.to_string(),
+            dir: root.join("layouts").join(name),
+            import_dir: format!("/layouts/{name}"),
+            builtin: false,
+        });
     }
     if !crate::builtin::layout_names().contains(&name) {
         return None;
     }
-    let prefix = format!("layouts/{name}/");
-    let unpacked = crate::builtin::unpack(
-        root,
-        crate::builtin::UNPACK_DIR,
-        crate::builtin::LAYOUTS,
-        &prefix,
-    )
-    .map(|dir| {
-        (
-            dir,
-            format!("/{}/layouts/{name}", crate::builtin::UNPACK_DIR),
-        )
+    Some(Place {
+        name: name.to_string(),
+        dir: root
+            .join(crate::builtin::UNPACK_DIR)
+            .join("layouts")
+            .join(name),
+        import_dir: format!("/{}/layouts/{name}", crate::builtin::UNPACK_DIR),
+        builtin: true,
     })
-    .map_err(|e| {
-        Diagnostic::new(
-            crate::builtin::UNPACK_DIR,
-            format!("cannot unpack layout \"{name}\": {e:#}"),
-        )
-    });
-    Some(unpacked)
 }
 
-/// A template of the layout in `dir`, or of the layout it extends.
+/// A template of the layout at `place`, or of the layout it extends.
 fn template(
     root: &Path,
-    dir: &Path,
+    place: &Place,
     file: &str,
     depth: usize,
 ) -> Result<(String, PathBuf), Diagnostic> {
-    let path = dir.join(file);
-    let shown = crate::diag::display_path(&path, root);
-    if path.is_file() {
-        return std::fs::read_to_string(&path)
-            .map(|s| (s, shown.clone()))
-            .map_err(|e| Diagnostic::new(shown, format!("cannot read template: {e}")));
+    if let Some(found) = place.read(root, file) {
+        return found;
     }
-    let extends = dir.join("extends");
-    let Ok(base) = std::fs::read_to_string(&extends) else {
+    let shown = crate::diag::display_path(&place.dir.join(file), root);
+    let Some(Ok((base, shown_ext))) = place.read(root, "extends") else {
         return Err(Diagnostic::new(
             shown,
             "layout has no such template and extends no other layout",
         ));
     };
     let base = base.trim();
-    let shown_ext = crate::diag::display_path(&extends, root);
     if depth >= 4 {
         return Err(Diagnostic::new(
             shown_ext,
@@ -123,7 +148,7 @@ fn template(
             ),
         ));
     };
-    template(root, &found?.0, file, depth + 1)
+    template(root, &found, file, depth + 1)
 }
 
 /// Load layout `name`; `asked_at` is the file and position that named it.
@@ -142,23 +167,26 @@ pub fn load(root: &Path, name: &str, asked_at: (&Path, Pos)) -> Result<Layout, D
         .at(asked_at.1)
         .field("layout")
     };
-    let (dir, import_dir) = locate(root, name).ok_or_else(unknown)??;
-    // The layout directory must really be inside the workspace (no symlink out).
-    let real = dir
-        .canonicalize()
-        .map_err(|e| Diagnostic::new(asked_at.0, format!("layout \"{name}\": {e}")))?;
-    if !real.starts_with(root) {
-        return Err(Diagnostic::new(
-            &dir,
-            format!("layout \"{name}\" points outside the workspace"),
-        )
-        .field("layout"));
+    let place = locate(root, name).ok_or_else(unknown)?;
+    // A workspace layout must really be inside the workspace (no symlink out).
+    if !place.builtin {
+        let real = place
+            .dir
+            .canonicalize()
+            .map_err(|e| Diagnostic::new(asked_at.0, format!("layout \"{name}\": {e}")))?;
+        if !real.starts_with(root) {
+            return Err(Diagnostic::new(
+                &place.dir,
+                format!("layout \"{name}\" points outside the workspace"),
+            )
+            .field("layout"));
+        }
     }
-    let (cv_source, cv_path) = template(root, &dir, "cv.typ.j2", 0)?;
-    let (letter_source, letter_path) = template(root, &dir, "letter.typ.j2", 0)?;
+    let (cv_source, cv_path) = template(root, &place, "cv.typ.j2", 0)?;
+    let (letter_source, letter_path) = template(root, &place, "letter.typ.j2", 0)?;
     Ok(Layout {
-        import_dir,
-        dir,
+        import_dir: place.import_dir,
+        dir: place.dir,
         cv_source,
         letter_source,
         cv_path,

@@ -16,6 +16,7 @@ pub mod cmd;
 pub mod compile;
 pub mod diag;
 pub mod fingerprint;
+pub mod fsio;
 pub mod import;
 pub mod interrupt;
 pub mod layout;

@@ -167,7 +167,7 @@ impl Manifest {
         std::fs::create_dir_all(root.join("output"))?;
         let mut json = serde_json::to_vec_pretty(self)?;
         json.push(b'\n');
-        crate::compile::write_if_changed(&root.join(FILE), &json)?;
+        crate::fsio::write_if_changed(&root.join(FILE), &json)?;
         Ok(())
     }
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use minijinja::value::{Serde, Value};
 
 use crate::builtin;
-use crate::compile::{self, Format, Job};
+use crate::compile::{Format, Job};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::fingerprint::{self, Hasher};
 use crate::layout;
@@ -63,21 +63,14 @@ pub struct Options {
     pub format: Format,
 }
 
-/// `layouts/fonts`, else the built-in fonts unpacked below output/ (relative
-/// to the workspace, for reproducible typst arguments).
+/// `layouts/fonts`, else the built-in fonts, unpacked below output/ by
+/// `builtin::unpack` (relative to the workspace, for reproducible typst
+/// arguments).
 fn font_dir(ws: &Workspace) -> PathBuf {
     if ws.root.join("layouts/fonts").is_dir() {
-        return PathBuf::from("layouts/fonts");
-    }
-    match builtin::unpack(
-        &ws.root,
-        builtin::UNPACK_DIR,
-        builtin::FONTS,
-        "layouts/fonts/",
-    ) {
-        Ok(_) => PathBuf::from(builtin::UNPACK_DIR).join("layouts/fonts"),
-        // Typst's own embedded fonts still work; the layout falls back to them.
-        Err(_) => PathBuf::new(),
+        PathBuf::from("layouts/fonts")
+    } else {
+        PathBuf::from(builtin::UNPACK_DIR).join("layouts/fonts")
     }
 }
 
@@ -226,7 +219,7 @@ fn prepare_posting(
         )
         .into());
     }
-    compile::clean_stale_temps(&dir_abs);
+    crate::fsio::clean_stale_temps(&dir_abs);
 
     // Files the documents read besides their source: the layout's static
     // files, the fonts, the photo.
@@ -299,7 +292,7 @@ fn render_one(
     let meta = document_meta(ctx, kind);
     let source = renderer.render(kind, ctx, ctx_value, &meta)?;
     let source_rel = dir_rel.join(format!("{stem}.typ"));
-    compile::write_if_changed(&ws.root.join(&source_rel), source.as_bytes())
+    crate::fsio::write_if_changed(&ws.root.join(&source_rel), source.as_bytes())
         .map_err(|e| Diagnostic::new(&source_rel, format!("{e:#}")))?;
     let job = Job {
         source: source_rel,

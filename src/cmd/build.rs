@@ -8,6 +8,7 @@ use anyhow::Result;
 use crate::args::{BuildArgs, Cli, Only};
 use crate::batch::{self, Settings};
 use crate::compile::Typst;
+use crate::fsio::OutputLock;
 use crate::interrupt;
 use crate::load::Workspace;
 use crate::manifest::{Entry, Manifest, Status, Summary};
@@ -20,9 +21,21 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<i32> {
     let started = Instant::now();
     let ws = Workspace::find(cli.dir.as_deref())?;
     let (candidates, selected) = super::select(&ws, &args.postings)?;
+    // One writer of output/ at a time; the manifest is read under the lock,
+    // so a build that waited sees what the other one wrote.
+    let _lock = OutputLock::acquire(&ws.root, |pid| {
+        if !cli.quiet {
+            let who = pid.map(|p| format!(" (pid {p})")).unwrap_or_default();
+            eprintln!("waiting for another dossier{who} to finish writing output/ …");
+        }
+    })?;
     let previous = Manifest::load(&ws.root);
     // Leftovers of a run killed while writing the manifest.
-    crate::compile::clean_stale_temps(&ws.root.join("output"));
+    crate::fsio::clean_stale_temps(&ws.root.join("output"));
+    // Built-in layouts and fonts, once, before any parallel work.
+    crate::builtin::unpack(&ws.root).map_err(|e| {
+        anyhow::anyhow!("cannot unpack the built-in layouts into output/.builtin: {e:#}")
+    })?;
     let typst = Typst::find(
         cli.typst.as_deref(),
         Some((&previous.typst_identity, &previous.typst_version)),
