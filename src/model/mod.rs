@@ -1,6 +1,7 @@
 //! The typed input: what a profile and a tailoring file may contain.
 //! Deserialization only; checking ids and merging live in `tailor`.
 
+pub mod competence;
 pub mod date;
 pub mod profile;
 pub mod tailoring;
