@@ -12,6 +12,7 @@
 pub mod args;
 pub mod batch;
 pub mod builtin;
+pub mod check;
 pub mod cmd;
 pub mod compile;
 pub mod diag;

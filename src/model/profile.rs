@@ -151,8 +151,8 @@ pub struct Language {
     pub tags: Vec<String>,
 }
 
-/// CEFR level or mother tongue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+/// CEFR level or mother tongue, ordered A1 < … < C2 < Native.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, JsonSchema)]
 pub enum LanguageLevel {
     #[serde(alias = "a1")]
     A1,
