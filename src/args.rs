@@ -61,7 +61,8 @@ pub enum Only {
     Letter,
 }
 
-#[derive(Debug, clap::Args)]
+/// Everything `build` takes; `watch` takes the same.
+#[derive(Debug, Clone, clap::Args)]
 pub struct BuildArgs {
     /// Postings to build, as `posting-id` or `candidate/posting-id` (default: all)
     pub postings: Vec<String>,
@@ -108,11 +109,8 @@ pub struct ImportArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct WatchArgs {
-    /// Postings to build, as `posting-id` or `candidate/posting-id` (default: all)
-    pub postings: Vec<String>,
-    /// Build only the CV or only the letter
-    #[arg(long, value_enum)]
-    pub only: Option<Only>,
+    #[command(flatten)]
+    pub build: BuildArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,11 +1,15 @@
-//! Diagnostics: errors a user can act on, each naming the file and, where
-//! known, `line:column` and the field path.
+//! Diagnostics: problems a user can act on, each naming the file and, where
+//! known, `line:column` and the field path. A diagnostic stays data from the
+//! stage that finds it to the last line of output: the human text (its
+//! `Display`) and the JSON record (its `Serialize`) are two renderings of it.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use serde::{Deserialize, Serialize};
+
 /// A position in a YAML file (1-based; 0 = unknown).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Pos {
     pub line: u32,
     pub column: u32,
@@ -26,26 +30,115 @@ impl From<&serde_saphyr::Location> for Pos {
     }
 }
 
+/// How much a diagnostic matters: an error stops what it is about (a
+/// document, a posting); a warning is worth fixing; a note is for information.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Note,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        }
+    }
+}
+
 /// One problem, e.g.
 /// `profiles/mari/smit.yaml:14:5: cv.experience[1]: unknown experience id "pof"; known: poff, eka`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "Record", from = "Record")]
 pub struct Diagnostic {
+    pub severity: Severity,
     /// Path as shown to the user (relative to the workspace where possible).
     pub file: PathBuf,
     pub pos: Pos,
     /// Field path such as `cv.experience[1]`; empty when not applicable.
     pub field: String,
     pub message: String,
+    /// What to do about it, when the message alone does not say.
+    pub help: Option<String>,
+}
+
+/// A diagnostic as one flat JSON object: `severity`, `file`, `line`,
+/// `column` (null when unknown), `field` (null when none), `message`, `help`.
+#[derive(Serialize, Deserialize)]
+struct Record {
+    severity: Severity,
+    file: PathBuf,
+    line: Option<u32>,
+    column: Option<u32>,
+    field: Option<String>,
+    message: String,
+    #[serde(default)]
+    help: Option<String>,
+}
+
+impl From<Diagnostic> for Record {
+    fn from(d: Diagnostic) -> Record {
+        Record {
+            severity: d.severity,
+            file: d.file,
+            line: d.pos.is_known().then_some(d.pos.line),
+            column: (d.pos.is_known() && d.pos.column > 0).then_some(d.pos.column),
+            field: (!d.field.is_empty()).then_some(d.field),
+            message: d.message,
+            help: d.help,
+        }
+    }
+}
+
+impl From<Record> for Diagnostic {
+    fn from(r: Record) -> Diagnostic {
+        Diagnostic {
+            severity: r.severity,
+            file: r.file,
+            pos: Pos {
+                line: r.line.unwrap_or(0),
+                column: r.column.unwrap_or(0),
+            },
+            field: r.field.unwrap_or_default(),
+            message: r.message,
+            help: r.help,
+        }
+    }
 }
 
 impl Diagnostic {
+    /// An error about `file`.
     pub fn new(file: impl Into<PathBuf>, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
+            severity: Severity::Error,
             file: file.into(),
             pos: Pos::default(),
             field: String::new(),
             message: message.into(),
+            help: None,
         }
+    }
+
+    pub fn warning(file: impl Into<PathBuf>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(file, message).severity(Severity::Warning)
+    }
+
+    pub fn note(file: impl Into<PathBuf>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(file, message).severity(Severity::Note)
+    }
+
+    pub fn severity(mut self, severity: Severity) -> Diagnostic {
+        self.severity = severity;
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
     }
 
     pub fn at(mut self, pos: Pos) -> Diagnostic {
@@ -69,7 +162,11 @@ impl fmt::Display for Diagnostic {
         if !self.field.is_empty() {
             write!(f, "{}: ", self.field)?;
         }
-        f.write_str(&self.message)
+        f.write_str(&self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, " ({help})")?;
+        }
+        Ok(())
     }
 }
 
@@ -175,6 +272,27 @@ mod tests {
             d.to_string(),
             "profiles/mari/smit.yaml:14:5: cv.experience[1]: unknown experience id \"pof\""
         );
+    }
+
+    #[test]
+    fn json_record_has_separate_fields() {
+        let d = Diagnostic::new("profiles/mari/x.yaml", "unknown skill id \"rust\"")
+            .at(Pos { line: 3, column: 7 })
+            .field("cv.skills[0]");
+        let json = serde_json::to_value(&d).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "severity": "error", "file": "profiles/mari/x.yaml", "line": 3, "column": 7,
+                "field": "cv.skills[0]", "message": "unknown skill id \"rust\"", "help": null
+            })
+        );
+        let back: Diagnostic = serde_json::from_value(json).unwrap();
+        assert_eq!(back, d);
+        let bare = serde_json::to_value(Diagnostic::warning("a.yaml", "m")).unwrap();
+        assert_eq!(bare["line"], serde_json::Value::Null);
+        assert_eq!(bare["field"], serde_json::Value::Null);
+        assert_eq!(bare["severity"], "warning");
     }
 
     #[test]

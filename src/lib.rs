@@ -3,23 +3,24 @@
 //!
 //! The pipeline: [`load`] (YAML → typed [`model`]) → [`tailor`] (select,
 //! order, override → one context) → [`render`] (minijinja → Typst source) →
-//! [`compile`] (typst process, atomic write) → [`report`]. [`batch`],
-//! [`fingerprint`] and [`manifest`] make builds parallel and incremental;
-//! [`cmd`] holds one thin file per command.
+//! [`compile`] (typst process, atomic write) → [`report`]. [`build`] runs the
+//! stages for many postings, in parallel and incrementally (with
+//! [`manifest`]); [`check`] examines what tailoring produced; [`cmd`] holds
+//! one thin file per command.
 
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod args;
-pub mod batch;
+pub mod build;
 pub mod builtin;
 pub mod check;
 pub mod cmd;
 pub mod compile;
 pub mod diag;
-pub mod fingerprint;
 pub mod fsio;
 pub mod import;
 pub mod interrupt;
+pub mod jinja;
 pub mod layout;
 pub mod load;
 pub mod locale;
@@ -27,7 +28,6 @@ pub mod manifest;
 pub mod model;
 pub mod naming;
 pub mod par;
-pub mod pipeline;
 pub mod render;
 pub mod report;
 pub mod tailor;

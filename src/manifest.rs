@@ -6,9 +6,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::compile::PdfInfo;
-use crate::pipeline::Document;
-use crate::render::DocKind;
+use crate::diag::Diagnostic;
 
 pub const FILE: &str = "output/manifest.json";
 
@@ -53,7 +51,11 @@ pub struct Entry {
     /// Fingerprint of the inputs of the PDF now on disk (kept when a rebuild fails).
     pub fingerprint: Option<String>,
     pub status: Status,
+    /// Why it failed, as the human report prints it.
     pub error: Option<String>,
+    /// Why it failed, as data: each problem with its file, line, column and field.
+    #[serde(default)]
+    pub diagnostics: Vec<Diagnostic>,
     /// Arguments for `typst`, run in the workspace directory; the PDF path last.
     pub typst_args: Vec<String>,
     /// Content hash of the PDF as built, to notice a PDF changed behind our back.
@@ -64,76 +66,6 @@ pub struct Entry {
     /// Things worth knowing that did not stop the build (a CV over `max_pages`).
     #[serde(default)]
     pub warnings: Vec<String>,
-}
-
-impl Entry {
-    /// The entry of a document that was compiled (`Ok(Built)`), found up to
-    /// date (`Ok(UpToDate)`) or failed (`Err(message)`). A failed document
-    /// keeps the fingerprint and size of the PDF still on disk.
-    pub fn document(
-        d: &Document,
-        outcome: Result<(Status, Option<PdfInfo>), String>,
-        prev: Option<&Entry>,
-    ) -> Entry {
-        let (status, info, error) = match outcome {
-            Ok((s, info)) => (s, info, None),
-            Err(e) => (Status::Failed, None, Some(e)),
-        };
-        // A failed document keeps what is known of the PDF still on disk; an
-        // up-to-date one is the PDF the previous entry describes.
-        let (pdf_hash, pages) = match &info {
-            Some(i) => (Some(i.hash.clone()), i.pages),
-            None => (
-                prev.and_then(|p| p.pdf_hash.clone()),
-                prev.and_then(|p| p.pages),
-            ),
-        };
-        let warnings = match (pages, &d.page_limit) {
-            (Some(n), Some((limit, why))) if status != Status::Failed && n > *limit => {
-                vec![format!("{n} pages; {why}")]
-            }
-            _ => Vec::new(),
-        };
-        Entry {
-            posting: d.posting.clone(),
-            kind: d.kind.name().to_string(),
-            language: Some(d.lang.to_string()),
-            layout: Some(d.layout.clone()),
-            pdf: Some(d.job.pdf.to_string_lossy().into_owned()),
-            source: Some(d.job.source.to_string_lossy().into_owned()),
-            fingerprint: if status == Status::Failed {
-                prev.and_then(|p| p.fingerprint.clone())
-            } else {
-                Some(d.fingerprint.clone())
-            },
-            status,
-            error,
-            typst_args: d.job.args(&d.job.pdf),
-            pdf_hash,
-            pages,
-            warnings,
-        }
-    }
-
-    /// The entry of a document that could not even be rendered; what is known
-    /// of its last good build is kept.
-    pub fn failure(posting: &str, kind: DocKind, message: &str, prev: Option<&Entry>) -> Entry {
-        Entry {
-            posting: posting.to_string(),
-            kind: kind.name().to_string(),
-            language: prev.and_then(|p| p.language.clone()),
-            layout: prev.and_then(|p| p.layout.clone()),
-            pdf: prev.and_then(|p| p.pdf.clone()),
-            source: prev.and_then(|p| p.source.clone()),
-            fingerprint: prev.and_then(|p| p.fingerprint.clone()),
-            status: Status::Failed,
-            error: Some(message.to_string()),
-            typst_args: prev.map(|p| p.typst_args.clone()).unwrap_or_default(),
-            pdf_hash: prev.and_then(|p| p.pdf_hash.clone()),
-            pages: prev.and_then(|p| p.pages),
-            warnings: Vec::new(),
-        }
-    }
 }
 
 impl Manifest {

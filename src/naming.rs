@@ -2,8 +2,8 @@
 //! ASCII-folded (`Putrinš` → `Putrins`) and reduced to `[A-Za-z0-9_-]`, so
 //! nothing from YAML can add a path separator or `..`.
 
+use crate::model::DocKind;
 use crate::model::Lang;
-use crate::render::DocKind;
 
 /// Fold to ASCII and keep only letters, digits and `-`; runs of anything else become one `_`.
 pub fn file_part(s: &str) -> String {

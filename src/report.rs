@@ -3,11 +3,14 @@
 //! bar on a terminal, plain lines elsewhere), or JSON lines on stdout.
 
 use std::io::{IsTerminal, Write};
+use std::sync::Mutex;
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 
+use crate::build::{Document, Progress};
+use crate::diag::Diagnostic;
 use crate::manifest::{Entry, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -21,7 +24,7 @@ pub struct Reporter {
     quiet: bool,
     verbose: bool,
     color: bool,
-    bar: Option<ProgressBar>,
+    bar: Mutex<Option<ProgressBar>>,
 }
 
 #[derive(Serialize)]
@@ -29,6 +32,17 @@ struct DocumentEvent<'a> {
     event: &'static str,
     #[serde(flatten)]
     entry: &'a Entry,
+}
+
+/// One problem of a failed document, as its own record (as cargo's
+/// `compiler-message`): file, line, column, field and message as values.
+#[derive(Serialize)]
+struct DiagnosticEvent<'a> {
+    event: &'static str,
+    posting: &'a str,
+    kind: &'a str,
+    #[serde(flatten)]
+    diagnostic: &'a Diagnostic,
 }
 
 #[derive(Serialize)]
@@ -48,7 +62,7 @@ impl Reporter {
             quiet,
             verbose,
             color: terminal && std::env::var_os("NO_COLOR").is_none(),
-            bar: None,
+            bar: Mutex::new(None),
         }
     }
 
@@ -60,34 +74,9 @@ impl Reporter {
         }
     }
 
-    /// Show a progress bar for `total` compiles, on a terminal only.
-    pub fn start(&mut self, total: usize) {
-        if self.format == MessageFormat::Human && !self.quiet && self.color && total > 0 {
-            let bar = ProgressBar::new(total as u64);
-            if let Ok(style) =
-                ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} {wide_msg}")
-            {
-                bar.set_style(style.progress_chars("=> "));
-            }
-            self.bar = Some(bar);
-        }
-    }
-
-    pub fn compiling(&self, what: &str) {
-        if let Some(bar) = &self.bar {
-            bar.set_message(what.to_string());
-        }
-    }
-
-    pub fn compiled(&self) {
-        if let Some(bar) = &self.bar {
-            bar.inc(1);
-        }
-    }
-
     /// Every outcome (sorted by the caller), then the totals.
-    pub fn finish(&mut self, entries: &[Entry], elapsed: Duration) {
-        if let Some(bar) = self.bar.take() {
+    pub fn finish(&self, entries: &[Entry], elapsed: Duration) {
+        if let Some(bar) = self.bar.lock().ok().and_then(|mut b| b.take()) {
             bar.finish_and_clear();
         }
         let count = |s: Status| entries.iter().filter(|e| e.status == s).count();
@@ -100,6 +89,16 @@ impl Reporter {
             MessageFormat::Json => {
                 let mut out = std::io::stdout().lock();
                 for e in entries {
+                    for d in &e.diagnostics {
+                        if let Ok(line) = serde_json::to_string(&DiagnosticEvent {
+                            event: "diagnostic",
+                            posting: &e.posting,
+                            kind: &e.kind,
+                            diagnostic: d,
+                        }) {
+                            let _ = writeln!(out, "{line}");
+                        }
+                    }
                     if let Ok(line) = serde_json::to_string(&DocumentEvent {
                         event: "document",
                         entry: e,
@@ -183,6 +182,46 @@ impl Reporter {
                     );
                 }
             }
+        }
+    }
+}
+
+impl Progress for Reporter {
+    fn waiting(&self, pid: Option<u32>) {
+        if !self.quiet {
+            let who = pid.map(|p| format!(" (pid {p})")).unwrap_or_default();
+            eprintln!("waiting for another dossier{who} to finish writing output/ …");
+        }
+    }
+
+    /// A progress bar for `total` compiles, on a terminal only.
+    fn start(&self, total: usize) {
+        if self.format == MessageFormat::Human && !self.quiet && self.color && total > 0 {
+            let bar = ProgressBar::new(total as u64);
+            if let Ok(style) =
+                ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} {wide_msg}")
+            {
+                bar.set_style(style.progress_chars("=> "));
+            }
+            if let Ok(mut slot) = self.bar.lock() {
+                *slot = Some(bar);
+            }
+        }
+    }
+
+    fn compiling(&self, doc: &Document) {
+        if let Ok(slot) = self.bar.lock()
+            && let Some(bar) = slot.as_ref()
+        {
+            bar.set_message(format!("{} {}", doc.posting, doc.kind));
+        }
+    }
+
+    fn compiled(&self, _doc: &Document) {
+        if let Ok(slot) = self.bar.lock()
+            && let Some(bar) = slot.as_ref()
+        {
+            bar.inc(1);
         }
     }
 }

@@ -8,10 +8,10 @@
 
 use std::path::{Path, PathBuf};
 
+use dossier::build::document::render_texts;
 use dossier::diag::{Diagnostics, Pos};
 use dossier::layout;
 use dossier::model::Date;
-use dossier::pipeline::render_texts;
 use dossier::render::Renderer;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};

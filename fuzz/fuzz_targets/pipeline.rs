@@ -48,7 +48,7 @@ fuzz_target!(|data: &[u8]| {
         (s.profile.as_str(), text)
     };
     if let Err(d) =
-        dossier::pipeline::render_texts(profile, tailoring, &s.renderer, Date::ymd(2026, 11, 23))
+        dossier::build::document::render_texts(profile, tailoring, &s.renderer, Date::ymd(2026, 11, 23))
     {
         assert!(!d.0.is_empty());
     }

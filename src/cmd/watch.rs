@@ -5,34 +5,35 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::Result;
 
-use crate::args::{BuildArgs, Cli, WatchArgs};
+use crate::args::{Cli, WatchArgs};
+use crate::build;
 use crate::interrupt;
 use crate::load::Workspace;
+use crate::report::Reporter;
 
 /// How often the workspace is looked at.
 const POLL: Duration = Duration::from_millis(300);
 
 pub fn run(cli: &Cli, args: &WatchArgs) -> Result<i32> {
     let ws = Workspace::find(cli.dir.as_deref())?;
-    let build = BuildArgs {
-        postings: args.postings.clone(),
-        only: args.only,
-        jobs: None,
-        force: false,
-        format: crate::compile::Format::Pdf,
-        fail_fast: false,
-        timeout: 120,
-    };
     interrupt::install();
     let mut seen = snapshot(&ws.root);
     loop {
-        // A broken file is reported and watching goes on.
-        match super::build::run(cli, &build) {
-            Ok(code) if code == interrupt::EXIT_INTERRUPTED => return Ok(0),
+        // A broken file is reported and watching goes on. The plan is made
+        // anew each time: a new posting may have appeared.
+        let started = Instant::now();
+        let built = super::build::plan(cli, &ws, &args.build).and_then(|plan| {
+            let reporter = Reporter::new(cli.message_format, cli.quiet, cli.verbose);
+            let outcome = build::run(&ws, &plan, &reporter)?;
+            reporter.finish(&outcome.entries, started.elapsed());
+            Ok(outcome)
+        });
+        match built {
+            Ok(outcome) if outcome.interrupted => return Ok(0),
             Ok(_) => {}
             Err(e) => eprintln!("error: {e:#}"),
         }

@@ -25,6 +25,8 @@ pub struct PostingFile {
     pub candidate: String,
     pub id: String,
     pub path: PathBuf,
+    /// The candidate's profile, `profiles/<candidate>.yaml`.
+    pub profile: PathBuf,
 }
 
 impl PostingFile {
@@ -112,6 +114,7 @@ impl Workspace {
                         candidate: id.clone(),
                         id: pid,
                         path: p,
+                        profile: path.clone(),
                     });
                 }
             }

@@ -1,9 +1,14 @@
-//! The typed input: what a profile and a tailoring file may contain.
-//! Deserialization only; checking ids and merging live in `tailor`.
+//! The typed input — what a profile and a tailoring file may contain — and
+//! the vocabulary every stage shares (document kinds, CV sections, inline
+//! markup, dates, languages, competences). Deserialization only; checking ids
+//! and merging live in `tailor`.
 
 pub mod competence;
 pub mod date;
+pub mod kind;
+pub mod markup;
 pub mod profile;
+pub mod section;
 pub mod tailoring;
 pub mod text;
 
@@ -13,6 +18,8 @@ use serde_saphyr::Spanned;
 use crate::diag::Pos;
 
 pub use date::Date;
+pub use kind::DocKind;
+pub use section::Section;
 pub use text::{Lang, Text};
 
 /// A value and the place in its YAML file where it was written.

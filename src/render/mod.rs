@@ -17,24 +17,9 @@ use serde::Serialize;
 
 use crate::diag::{Diagnostic, Pos};
 use crate::layout::Layout;
+use crate::model::DocKind;
+use crate::model::markup as text_markup;
 use crate::tailor::Context;
-
-/// The two documents built per posting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum DocKind {
-    Cv,
-    Letter,
-}
-
-impl DocKind {
-    pub fn name(self) -> &'static str {
-        match self {
-            DocKind::Cv => "cv",
-            DocKind::Letter => "letter",
-        }
-    }
-}
 
 /// PDF metadata of one document.
 #[derive(Debug, Clone, Serialize)]
@@ -42,6 +27,33 @@ pub struct Meta {
     pub title: String,
     pub author: String,
     pub keywords: Vec<String>,
+}
+
+impl Meta {
+    /// Title, author and keywords of a document's PDF.
+    pub fn of(ctx: &Context, kind: DocKind) -> Meta {
+        let plain = text_markup::plain;
+        let what = match kind {
+            DocKind::Cv => ctx.labels["cv"],
+            DocKind::Letter => ctx.labels["letter"],
+        };
+        let name = plain(&ctx.candidate.name);
+        let position = plain(&ctx.posting.position);
+        let org = plain(&ctx.posting.organization);
+        let mut keywords = vec![position.clone(), org.clone()];
+        if !ctx.posting.short_name.is_empty() {
+            keywords.push(ctx.posting.short_name.clone());
+        }
+        if !ctx.posting.reference.is_empty() {
+            keywords.push(plain(&ctx.posting.reference));
+        }
+        keywords.retain(|k| !k.is_empty());
+        Meta {
+            title: format!("{name} – {what} – {position}, {org}"),
+            author: name,
+            keywords,
+        }
+    }
 }
 
 fn typst_formatter(
@@ -76,7 +88,7 @@ fn rich(state: &State, value: String) -> Value {
                 .map(|it| it.filter_map(|p| p.as_str().map(str::to_string)).collect())
         })
         .unwrap_or_default();
-    let spans = markup::emphasize(markup::parse(&value), &phrases);
+    let spans = text_markup::emphasize(text_markup::parse(&value), &phrases);
     Value::from_safe_string(markup::to_typst(&spans))
 }
 
@@ -89,7 +101,7 @@ fn str_literal(value: Value) -> Value {
 }
 
 fn plain(value: String) -> String {
-    markup::to_plain(&markup::parse(&value))
+    text_markup::plain(&value)
 }
 
 /// A minijinja environment set up for Typst output.
@@ -126,7 +138,7 @@ impl Renderer {
             (DocKind::Letter, &layout.letter_source, &layout.letter_path),
         ] {
             env.add_template_owned(kind.name(), src.clone())
-                .map_err(|e| unclosed_hint(template_error(&e, path), &e, src, 1))?;
+                .map_err(|e| crate::jinja::unclosed_hint(template_error(&e, path), &e, src, 1))?;
         }
         Ok(Renderer { env, layout })
     }
@@ -142,8 +154,8 @@ impl Renderer {
         kind: DocKind,
         ctx: &Context,
         ctx_value: &Value,
-        meta: &Meta,
     ) -> Result<String, Diagnostic> {
+        let meta = Meta::of(ctx, kind);
         let template = self
             .env
             .get_template(kind.name())
@@ -155,7 +167,7 @@ impl Renderer {
         };
         let vars = minijinja::context! {
             emphasize => Value::from(Serde(emphasize)),
-            meta => Value::from(Serde(meta)),
+            meta => Value::from(Serde(&meta)),
             layout_dir => &self.layout.import_dir,
             ..ctx_value.clone()
         };
@@ -181,167 +193,6 @@ fn template_error(e: &minijinja::Error, path: &Path) -> Diagnostic {
     })
 }
 
-/// The block tag (`if`, `for`, …) left open in `source`, innermost first,
-/// with its line: the cause of an "unexpected end of input".
-fn unclosed_block(source: &str) -> Option<(u32, String)> {
-    const OPENERS: [&str; 7] = ["if", "for", "macro", "call", "filter", "with", "block"];
-    let mut open: Vec<(u32, String)> = Vec::new();
-    let mut rest = source;
-    let mut offset = 0;
-    while let Some(i) = rest.find("{%") {
-        let tag_start = offset + i + 2;
-        let tag: String = source[tag_start..]
-            .trim_start_matches(['-', '+', ' '])
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-            .collect();
-        let line = source[..tag_start].matches('\n').count() as u32 + 1;
-        if OPENERS.contains(&tag.as_str()) {
-            open.push((line, tag));
-        } else if let Some(closed) = tag.strip_prefix("end")
-            && open.last().is_some_and(|(_, t)| t == closed)
-        {
-            open.pop();
-        }
-        offset = tag_start;
-        rest = &source[offset..];
-    }
-    open.pop()
-}
-
-/// For a template that ends inside a block, point at the block's opening
-/// line (`first_line` is the line of the template's first line in its file).
-fn unclosed_hint(
-    mut d: Diagnostic,
-    e: &minijinja::Error,
-    source: &str,
-    first_line: u32,
-) -> Diagnostic {
-    if e.kind() == minijinja::ErrorKind::SyntaxError
-        && e.detail().is_some_and(|x| x.contains("end of input"))
-        && let Some((line, tag)) = unclosed_block(source)
-    {
-        d.message =
-            format!("`{{% {tag} %}}` on this line is never closed (`{{% end{tag} %}}` is missing)");
-        d.pos = Pos {
-            line: first_line + line - 1,
-            column: 1,
-        };
-    }
-    d
-}
-
-/// Render the letter body, itself a small template over the context, into
-/// paragraphs (split on blank lines). Its output is text: it is escaped later
-/// like any other value. Errors point at the body's place in the tailoring file.
-pub fn expand_letter_body(ctx: &mut Context, tailoring_file: &Path) -> Result<(), Diagnostic> {
-    let Some((source, pos)) = ctx.letter.body_source.clone() else {
-        return Ok(());
-    };
-    let mut env = Environment::new();
-    env.set_undefined_behavior(UndefinedBehavior::Strict);
-    env.set_auto_escape_callback(|_| AutoEscape::None);
-    env.set_fuel(Some(200_000));
-    env.set_recursion_limit(20);
-    let text = env
-        .render_str(&source, Value::from(Serde(&*ctx)))
-        .map_err(|e| body_error(&e, &source, pos, ctx, tailoring_file))?;
-    ctx.letter.paragraphs = split_paragraphs(&text);
-    Ok(())
-}
-
-/// An error in the letter body, pointed at its line and column in the YAML
-/// file; for an undefined name, with the names that do exist there.
-fn body_error(
-    e: &minijinja::Error,
-    source: &str,
-    pos: Pos,
-    ctx: &Context,
-    file: &Path,
-) -> Diagnostic {
-    // `pos` is where the body text begins (for `body: |`, the line after the key).
-    let mut at = pos;
-    if let Some(l) = e.line() {
-        at.line = pos.line + l as u32 - 1;
-    }
-    let expr = e
-        .range()
-        .and_then(|r| source.get(r.clone()).map(|x| (r, x)));
-    if let Some((range, _)) = &expr {
-        let line_start = source[..range.start].rfind('\n').map_or(0, |i| i + 1);
-        let col = source[line_start..range.start].chars().count() as u32;
-        // Every line of a block scalar starts at the body's column.
-        at.column = pos.column.max(1) + col;
-    }
-    let message = match (e.kind(), &expr) {
-        (minijinja::ErrorKind::UndefinedError, Some((_, name))) => {
-            let name = name.trim();
-            let (parent, _) = name.rsplit_once('.').unwrap_or(("", name));
-            let json = serde_json::to_value(ctx).unwrap_or_default();
-            let known: Vec<String> = if parent.is_empty() {
-                json.as_object()
-                    .map(|o| o.keys().cloned().collect())
-                    .unwrap_or_default()
-            } else {
-                parent
-                    .split('.')
-                    .try_fold(&json, |v, k| v.get(k))
-                    .and_then(|v| v.as_object())
-                    .map(|o| o.keys().cloned().collect())
-                    .unwrap_or_default()
-            };
-            let mut m = format!("`{name}` is undefined in the letter text");
-            if let Some(best) = crate::diag::did_you_mean(
-                name.rsplit('.').next().unwrap_or(name),
-                known.iter().map(String::as_str),
-            ) {
-                let prefix = if parent.is_empty() {
-                    String::new()
-                } else {
-                    format!("{parent}.")
-                };
-                m.push_str(&format!("; did you mean `{prefix}{best}`?"));
-            }
-            if !known.is_empty() {
-                let scope = if parent.is_empty() {
-                    "names".to_string()
-                } else {
-                    format!("`{parent}` has")
-                };
-                m.push_str(&format!(" ({scope}: {})", known.join(", ")));
-            }
-            m
-        }
-        _ => {
-            let detail = e.detail().map(|d| format!(": {d}")).unwrap_or_default();
-            format!("in the letter text template: {}{detail}", e.kind())
-        }
-    };
-    let d = Diagnostic::new(file, message).at(at).field("letter.body");
-    unclosed_hint(d, e, source, pos.line)
-}
-
-/// Paragraphs are separated by blank lines; lines within one are joined by a space.
-pub fn split_paragraphs(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur: Vec<&str> = Vec::new();
-    for line in text.lines() {
-        let line = line.trim();
-        if line.is_empty() {
-            if !cur.is_empty() {
-                out.push(cur.join(" "));
-                cur.clear();
-            }
-        } else {
-            cur.push(line);
-        }
-    }
-    if !cur.is_empty() {
-        out.push(cur.join(" "));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -362,30 +213,11 @@ mod tests {
     }
 
     #[test]
-    fn finds_the_unclosed_block() {
-        assert_eq!(
-            unclosed_block("a\n{% if x %}\nb\n{% for y in z %}{% endfor %}\n"),
-            Some((2, "if".into()))
-        );
-        assert_eq!(unclosed_block("{% if x %}{% endif %}"), None);
-        assert_eq!(
-            unclosed_block("{%- for a in b -%}\n{% if c %}{% endif %}"),
-            Some((1, "for".into()))
-        );
-    }
-
-    #[test]
     fn undefined_is_an_error() {
         let env = environment();
         let err = env
             .render_str("{{ nope }}", minijinja::context! {})
             .unwrap_err();
         assert_eq!(err.kind(), minijinja::ErrorKind::UndefinedError);
-    }
-
-    #[test]
-    fn paragraphs() {
-        assert_eq!(split_paragraphs("a\nb\n\n\n c \n"), vec!["a b", "c"]);
-        assert!(split_paragraphs("  \n").is_empty());
     }
 }

@@ -64,7 +64,7 @@ fn describe(
     let fb = profile.fallback_language;
     let txt = |t: &crate::model::Text| {
         let s = t.get(lang, fb).unwrap_or_default();
-        crate::render::markup::to_plain(&crate::render::markup::parse(s))
+        crate::model::markup::plain(s)
     };
     fn lookup<'a, T: Item>(items: &'a [T], what: &str, id: &str) -> Result<&'a T, String> {
         find(items, id).ok_or_else(|| {

@@ -7,6 +7,7 @@ pub mod context;
 mod cv;
 mod evidence;
 mod letter;
+mod letter_body;
 mod resolve;
 mod select;
 #[cfg(test)]
@@ -14,7 +15,7 @@ mod tests;
 
 use std::path::Path;
 
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::locale;
 use crate::model::Date;
 use crate::model::profile::Profile;
@@ -48,6 +49,15 @@ pub struct Sources<'a> {
     pub tailoring_file: &'a Path,
 }
 
+/// What tailoring hands to rendering: the complete context, and whether the
+/// letter can be built (a missing or broken `letter.body` stops the letter,
+/// not the CV).
+#[derive(Debug, Clone)]
+pub struct Tailored {
+    pub context: Context,
+    pub letter: Result<(), Diagnostic>,
+}
+
 /// Merge `profile` and `tailoring` into the context both documents are rendered from.
 /// `today` is the letter date when the tailoring file sets none.
 pub fn tailor(
@@ -55,7 +65,7 @@ pub fn tailor(
     tailoring: &Tailoring,
     src: &Sources,
     today: Date,
-) -> Result<Context, Diagnostics> {
+) -> Result<Tailored, Diagnostics> {
     let lang = tailoring.language.value;
     let mut diags = Diagnostics::default();
 
@@ -82,7 +92,7 @@ pub fn tailor(
     let letter = letter::letter_ctx(tailoring, &candidate, &posting, today, &mut t);
     let requirements = evidence::requirements(profile, tailoring, &cv, &mut t);
 
-    let context = Context {
+    let mut context = Context {
         lang,
         labels: locale::labels(lang),
         candidate,
@@ -91,5 +101,15 @@ pub fn tailor(
         letter,
         requirements,
     };
-    diags.into_result(context)
+    diags.into_result(())?;
+    // The body is a template over the rest of the context: expanded last.
+    let letter = match context.letter.body_source {
+        None => Err(Diagnostic::new(
+            src.tailoring_file,
+            "the letter has no text; add `letter.body`",
+        )
+        .field("letter.body")),
+        Some(_) => letter_body::expand(&mut context, src.tailoring_file),
+    };
+    Ok(Tailored { context, letter })
 }

@@ -57,7 +57,7 @@ fn merge(tailoring: &str) -> Result<Context, Diagnostics> {
         profile_file: Path::new("profiles/mari.yaml"),
         tailoring_file: Path::new("profiles/mari/p.yaml"),
     };
-    tailor(&profile(), &t, &src, Date::ymd(2025, 9, 30))
+    tailor(&profile(), &t, &src, Date::ymd(2025, 9, 30)).map(|t| t.context)
 }
 
 const HEAD: &str = "language: et\nposting: {organization: SMIT, position: Tooteomanik, contact: {name: Kati Kask}}\n";
@@ -193,6 +193,7 @@ fn missing_translation_names_the_field_unless_there_is_a_fallback() {
     assert_eq!(
         tailor(&p, &t, &src, Date::ymd(2025, 1, 1))
             .unwrap()
+            .context
             .cv
             .headline,
         "Only English"

@@ -56,11 +56,6 @@ fn hash_path(h: &mut blake3::Hasher, base: &Path, path: &Path) {
     }
 }
 
-/// Content hash of some bytes (a PDF, or a PNG's pages).
-pub fn bytes(bytes: &[u8]) -> String {
-    blake3::hash(bytes).to_hex()[..32].to_string()
-}
-
 /// The fingerprint of one document from its parts.
 pub fn document(typst_version: &str, args: &[String], source: &[u8], inputs: &[String]) -> String {
     let mut h = blake3::Hasher::new();

@@ -1,0 +1,239 @@
+//! Stage 3 for a merged posting: each of its documents rendered through its
+//! layout to Typst source, written next to where its PDF will be, and given
+//! a fingerprint of everything the PDF is built from.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use minijinja::value::{Serde, Value};
+
+use super::fingerprint::{self, Hasher};
+use super::merge::Merged;
+use crate::compile::{Format, Job};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::Workspace;
+use crate::model::{DocKind, Lang};
+use crate::naming;
+use crate::render::Renderer;
+use crate::tailor::Context;
+
+/// A document ready to compile.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// `candidate/posting`.
+    pub posting: String,
+    pub kind: DocKind,
+    pub lang: Lang,
+    pub layout: String,
+    pub job: Job,
+    /// Fingerprint of everything the PDF is built from.
+    pub fingerprint: String,
+    /// Most pages the document should have, and what says so (for a warning).
+    pub page_limit: Option<(usize, String)>,
+}
+
+/// What shapes every document of a build.
+pub struct Settings<'a> {
+    pub ws: &'a Workspace,
+    pub kinds: &'a [DocKind],
+    pub format: Format,
+    /// Creation timestamp for all PDFs (`SOURCE_DATE_EPOCH`); else the letter date.
+    pub source_date_epoch: Option<i64>,
+    /// Part of every fingerprint.
+    pub typst_version: &'a str,
+    /// Workspace-relative font directory given to typst.
+    pub font_dir: &'a Path,
+}
+
+/// Per-thread caches: loaded layouts and file hashes.
+#[derive(Default)]
+pub struct Caches {
+    renderers: BTreeMap<String, Result<Renderer, Diagnostic>>,
+    hasher: Hasher,
+}
+
+/// The documents of one merged posting, one result per kind of `s.kinds`.
+pub fn render_posting(
+    m: &Merged,
+    s: &Settings,
+    caches: &mut Caches,
+) -> Vec<(DocKind, Result<Document, Diagnostics>)> {
+    match prepare(m, s, caches) {
+        Err(d) => s.kinds.iter().map(|&k| (k, Err(d.clone()))).collect(),
+        Ok((renderer, inputs, dir_rel)) => {
+            let ctx = &m.tailored.context;
+            let ctx_value = Value::from(Serde(ctx));
+            s.kinds
+                .iter()
+                .map(|&kind| {
+                    let result = match (&m.tailored.letter, kind) {
+                        (Err(d), DocKind::Letter) => Err(Diagnostics::from(d.clone())),
+                        _ => render_one(s, renderer, ctx, &ctx_value, kind, &dir_rel)
+                            .map(|(job, source)| Document {
+                                page_limit: page_limit(m, kind),
+                                posting: m.posting.key(),
+                                kind,
+                                lang: ctx.lang,
+                                layout: ctx.posting.layout.clone(),
+                                fingerprint: fingerprint::document(
+                                    s.typst_version,
+                                    &job.args(&job.pdf),
+                                    source.as_bytes(),
+                                    &inputs,
+                                ),
+                                job,
+                            })
+                            .map_err(Diagnostics::from),
+                    };
+                    (kind, result)
+                })
+                .collect()
+        }
+    }
+}
+
+/// The posting's renderer, the hashes of the files its documents read
+/// besides their source, and its output directory (created, checked).
+fn prepare<'c>(
+    m: &Merged,
+    s: &Settings,
+    caches: &'c mut Caches,
+) -> Result<(&'c Renderer, Vec<String>, PathBuf), Diagnostics> {
+    let Caches { renderers, hasher } = caches;
+    let ws = s.ws;
+    let ctx = &m.tailored.context;
+    let layout_name = &ctx.posting.layout;
+    let layout_pos = m
+        .tailoring
+        .layout
+        .as_ref()
+        .map(|l| l.pos)
+        .unwrap_or_default();
+    let renderer = renderers
+        .entry(layout_name.clone())
+        .or_insert_with(|| {
+            crate::layout::load(&ws.root, layout_name, (&m.file, layout_pos))
+                .and_then(Renderer::new)
+        })
+        .as_ref()
+        .map_err(|d| Diagnostics::from(d.clone()))?;
+
+    let dir_rel = PathBuf::from("output")
+        .join(&m.posting.candidate)
+        .join(&m.posting.id);
+    let dir_abs = ws.root.join(&dir_rel);
+    std::fs::create_dir_all(&dir_abs)
+        .map_err(|e| Diagnostic::new(&dir_rel, format!("cannot create output directory: {e}")))?;
+    // A symlink planted inside output/ must not lead the writes elsewhere.
+    let inside = match (
+        dir_abs.canonicalize(),
+        ws.root.join("output").canonicalize(),
+    ) {
+        (Ok(dir), Ok(out)) => dir.starts_with(out),
+        _ => false,
+    };
+    if !inside {
+        return Err(Diagnostic::new(
+            &dir_rel,
+            "output directory leads outside output/ (a symlink?); remove it and build again",
+        )
+        .into());
+    }
+    crate::fsio::clean_stale_temps(&dir_abs);
+
+    // The layout's static files, the fonts, the photo.
+    let mut inputs = vec![
+        hasher.path(&renderer.layout().dir),
+        hasher.path(&ws.root.join(s.font_dir)),
+    ];
+    if let Some(photo) = &ctx.candidate.photo {
+        inputs.push(hasher.path(&ws.root.join(photo.trim_start_matches('/'))));
+    }
+    Ok((renderer, inputs, dir_rel))
+}
+
+fn render_one(
+    s: &Settings,
+    renderer: &Renderer,
+    ctx: &Context,
+    ctx_value: &Value,
+    kind: DocKind,
+    dir_rel: &Path,
+) -> Result<(Job, String), Diagnostic> {
+    let org = if ctx.posting.short_name.is_empty() {
+        ctx.posting.id.clone()
+    } else {
+        ctx.posting.short_name.clone()
+    };
+    let stem = naming::document_stem(&ctx.candidate.name, kind, ctx.lang, &org);
+    let source = renderer.render(kind, ctx, ctx_value)?;
+    let source_rel = dir_rel.join(format!("{stem}.typ"));
+    crate::fsio::write_if_changed(&s.ws.root.join(&source_rel), source.as_bytes())
+        .map_err(|e| Diagnostic::new(&source_rel, format!("{e:#}")))?;
+    let job = Job {
+        source: source_rel,
+        pdf: match s.format {
+            Format::Pdf => dir_rel.join(format!("{stem}.pdf")),
+            Format::Png => dir_rel.join(format!("{stem}-{{p}}.png")),
+        },
+        format: s.format,
+        font_dir: s.font_dir.to_path_buf(),
+        timestamp: s.source_date_epoch.unwrap_or(ctx.letter.timestamp),
+    };
+    Ok((job, source))
+}
+
+/// `cv.max_pages` for the CV (with where it was set); one page for a letter.
+fn page_limit(m: &Merged, kind: DocKind) -> Option<(usize, String)> {
+    match kind {
+        DocKind::Cv => {
+            let limit = m.tailoring.cv.max_pages.as_ref()?;
+            let at = format!(
+                "{}:{}: cv.max_pages is {}",
+                m.file.display(),
+                limit.pos.line,
+                limit.value
+            );
+            Some((limit.value as usize, at))
+        }
+        DocKind::Letter => Some((1, "a motivation letter should fit on one page".to_string())),
+    }
+}
+
+/// The whole pipeline short of compiling, on texts in memory: load both
+/// YAML texts, check, tailor and render both documents. Used by the fuzz
+/// tests; every failure must come back as diagnostics, never as a panic.
+pub fn render_texts(
+    profile_yaml: &str,
+    tailoring_yaml: &str,
+    renderer: &Renderer,
+    today: crate::model::Date,
+) -> Result<Vec<String>, Diagnostics> {
+    use crate::load::yaml;
+    use crate::model::profile::Profile;
+    use crate::model::tailoring::Tailoring;
+    use crate::tailor::{self, Sources};
+    let (pfile, tfile) = (Path::new("profiles/x.yaml"), Path::new("profiles/x/p.yaml"));
+    let profile: Profile = yaml::parse(profile_yaml, pfile)?;
+    tailor::check_profile(&profile, pfile).into_result(())?;
+    let tailoring: Tailoring = yaml::parse(tailoring_yaml, tfile)?;
+    let src = Sources {
+        root: Path::new("/nonexistent-workspace"),
+        candidate_id: "x",
+        posting_id: "p",
+        profile_file: pfile,
+        tailoring_file: tfile,
+    };
+    let tailored = tailor::tailor(&profile, &tailoring, &src, today)?;
+    tailored.letter.clone()?;
+    let ctx = tailored.context;
+    let value = Value::from(Serde(&ctx));
+    DocKind::ALL
+        .into_iter()
+        .map(|kind| {
+            renderer
+                .render(kind, &ctx, &value)
+                .map_err(Diagnostics::from)
+        })
+        .collect()
+}

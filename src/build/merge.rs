@@ -1,0 +1,121 @@
+//! Stages 1 and 2 for many postings: every profile loaded and checked once,
+//! then every posting's tailoring file loaded and merged with its profile,
+//! in parallel. `build` renders what comes out; `check` examines it.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::diag::Diagnostics;
+use crate::load::{PostingFile, Workspace, yaml};
+use crate::model::Date;
+use crate::model::profile::Profile;
+use crate::model::tailoring::Tailoring;
+use crate::tailor::{self, Sources, Tailored};
+
+/// A profile, loaded and checked on its own.
+#[derive(Debug)]
+pub struct LoadedProfile {
+    pub candidate: String,
+    /// The profile file as shown in messages.
+    pub file: PathBuf,
+    pub profile: Profile,
+}
+
+/// A posting merged with its profile.
+#[derive(Debug)]
+pub struct Merged {
+    pub posting: PostingFile,
+    /// The tailoring file as shown in messages.
+    pub file: PathBuf,
+    pub profile: Arc<LoadedProfile>,
+    pub tailoring: Tailoring,
+    pub tailored: Tailored,
+}
+
+/// One posting after stages 1 and 2: merged, or what stopped it (in the
+/// profile or in its tailoring file).
+#[derive(Debug)]
+pub struct MergeResult {
+    pub posting: PostingFile,
+    pub result: Result<Merged, Diagnostics>,
+}
+
+/// Stage 1 for a candidate's profile.
+pub fn load_profile(
+    ws: &Workspace,
+    candidate: &str,
+    path: &Path,
+) -> Result<LoadedProfile, Diagnostics> {
+    let shown = ws.shown(path);
+    let profile: Profile = yaml::load_file(path, &shown)?;
+    tailor::check_profile(&profile, &shown).into_result(())?;
+    Ok(LoadedProfile {
+        candidate: candidate.to_string(),
+        file: shown,
+        profile,
+    })
+}
+
+/// Stages 1 and 2 for one posting.
+pub fn merge_posting(
+    ws: &Workspace,
+    profile: &Arc<LoadedProfile>,
+    posting: &PostingFile,
+    today: Date,
+) -> Result<Merged, Diagnostics> {
+    let shown = ws.shown(&posting.path);
+    let tailoring: Tailoring = yaml::load_file(&posting.path, &shown)?;
+    let src = Sources {
+        root: &ws.root,
+        candidate_id: &posting.candidate,
+        posting_id: &posting.id,
+        profile_file: &profile.file,
+        tailoring_file: &shown,
+    };
+    let tailored = tailor::tailor(&profile.profile, &tailoring, &src, today)?;
+    Ok(Merged {
+        posting: posting.clone(),
+        file: shown,
+        profile: Arc::clone(profile),
+        tailoring,
+        tailored,
+    })
+}
+
+/// Every posting of `postings` merged, in their order; each profile is
+/// loaded once, the postings are merged `threads` at a time.
+pub fn merge_all(
+    ws: &Workspace,
+    postings: &[PostingFile],
+    today: Date,
+    threads: usize,
+) -> Vec<MergeResult> {
+    let mut profiles: Vec<(String, Result<Arc<LoadedProfile>, Diagnostics>)> = Vec::new();
+    for p in postings {
+        if profiles.iter().any(|(c, _)| *c == p.candidate) {
+            continue;
+        }
+        let loaded = load_profile(ws, &p.candidate, &p.profile).map(Arc::new);
+        profiles.push((p.candidate.clone(), loaded));
+    }
+    crate::par::map(
+        postings,
+        threads,
+        || (),
+        |(), posting| {
+            let profile = profiles
+                .iter()
+                .find(|(c, _)| *c == posting.candidate)
+                .map(|(_, p)| p);
+            let result = match profile {
+                Some(Ok(profile)) => merge_posting(ws, profile, posting, today),
+                Some(Err(d)) => Err(d.clone()),
+                None => Err(Diagnostics::default()),
+            };
+            MergeResult {
+                posting: posting.clone(),
+                result,
+            }
+        },
+    )
+}

@@ -1,0 +1,300 @@
+//! The build, as one library entry that `dossier build` and `dossier watch`
+//! call: [`run`] takes a workspace and a [`Plan`] and returns an [`Outcome`].
+//! For every posting of the plan: load → tailor ([`merge`], which `check`
+//! shares) → render ([`document`]) → compile what is not up to date
+//! ([`queue`]) → one manifest entry per document. A posting that fails is
+//! recorded and the others go on.
+
+pub mod document;
+pub mod fingerprint;
+pub mod merge;
+mod queue;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::Result;
+
+use crate::compile::{self, Format, PdfInfo, Typst};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::fsio::OutputLock;
+use crate::load::{PostingFile, Workspace};
+use crate::manifest::{Entry, Manifest, Status, Summary};
+use crate::model::{Date, DocKind};
+
+pub use document::Document;
+pub use merge::{MergeResult, Merged, merge_all};
+
+/// What to build, and how.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub postings: Vec<PostingFile>,
+    pub kinds: Vec<DocKind>,
+    /// Rebuild even what is up to date.
+    pub force: bool,
+    pub format: Format,
+    /// Typst processes (and threads) at once.
+    pub jobs: usize,
+    /// How long one typst process may take.
+    pub timeout: Duration,
+    /// Stop at the first failure.
+    pub fail_fast: bool,
+    /// Letter date when a tailoring file sets none.
+    pub today: Date,
+    /// Creation timestamp for all PDFs; else each letter's date.
+    pub source_date_epoch: Option<i64>,
+    /// The typst binary (default: `typst` on PATH).
+    pub typst: Option<PathBuf>,
+}
+
+/// What a build tells while it runs (a progress bar, say); every method
+/// may be called from any of the build's threads.
+pub trait Progress: Sync {
+    /// Another dossier process holds the output lock; the build waits for it.
+    fn waiting(&self, _pid: Option<u32>) {}
+    /// `compiles` documents are about to be compiled.
+    fn start(&self, _compiles: usize) {}
+    fn compiling(&self, _doc: &Document) {}
+    fn compiled(&self, _doc: &Document) {}
+}
+
+/// A build that reports nothing while it runs.
+pub struct Silent;
+impl Progress for Silent {}
+
+/// How a build went: one manifest entry per document, sorted by posting and
+/// kind (also written to `output/manifest.json`).
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub entries: Vec<Entry>,
+    /// Ctrl-C or SIGTERM stopped it.
+    pub interrupted: bool,
+}
+
+impl Outcome {
+    pub fn count(&self, status: Status) -> usize {
+        self.entries.iter().filter(|e| e.status == status).count()
+    }
+}
+
+/// Why a document could not be built: its diagnostics, and how the human
+/// report words them.
+#[derive(Debug, Clone)]
+struct Problem {
+    text: String,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl From<&Diagnostics> for Problem {
+    fn from(d: &Diagnostics) -> Problem {
+        Problem {
+            text: d.to_string(),
+            diagnostics: d.0.clone(),
+        }
+    }
+}
+
+impl Problem {
+    fn compile(source: &Path, f: compile::Failure) -> Problem {
+        let text = format!("{}: {f}", source.display());
+        let diagnostics = if f.diagnostics.is_empty() {
+            vec![Diagnostic::new(source, f.to_string())]
+        } else {
+            f.diagnostics
+        };
+        Problem { text, diagnostics }
+    }
+}
+
+/// Build the documents of `plan` in the workspace `ws`. Holds the output
+/// lock (waiting for another dossier that holds it) from before the previous
+/// manifest is read until the new one is written.
+pub fn run(ws: &Workspace, plan: &Plan, progress: &dyn Progress) -> Result<Outcome> {
+    let _lock = OutputLock::acquire(&ws.root, |pid| progress.waiting(pid))?;
+    let previous = Manifest::load(&ws.root);
+    // Leftovers of a run killed while writing the manifest.
+    crate::fsio::clean_stale_temps(&ws.root.join("output"));
+    // Built-in layouts and fonts, once, before any parallel work.
+    crate::builtin::unpack(&ws.root).map_err(|e| {
+        anyhow::anyhow!("cannot unpack the built-in layouts into output/.builtin: {e:#}")
+    })?;
+    let typst = Typst::find(
+        plan.typst.as_deref(),
+        Some((&previous.typst_identity, &previous.typst_version)),
+    )?;
+
+    // Load, tailor and render every posting.
+    let merged = merge_all(ws, &plan.postings, plan.today, plan.jobs);
+    let font_dir = font_dir(ws);
+    let settings = document::Settings {
+        ws,
+        kinds: &plan.kinds,
+        format: plan.format,
+        source_date_epoch: plan.source_date_epoch,
+        typst_version: &typst.version,
+        font_dir: &font_dir,
+    };
+    let rendered = crate::par::map(
+        &merged,
+        plan.jobs,
+        document::Caches::default,
+        |caches, m| match &m.result {
+            Ok(m) => document::render_posting(m, &settings, caches),
+            Err(d) => plan.kinds.iter().map(|&k| (k, Err(d.clone()))).collect(),
+        },
+    );
+    let mut documents: Vec<Document> = Vec::new();
+    let mut failures: Vec<(String, DocKind, Problem)> = Vec::new();
+    for (m, results) in merged.iter().zip(rendered) {
+        for (kind, result) in results {
+            match result {
+                Ok(d) => documents.push(d),
+                Err(d) => failures.push((m.posting.key(), kind, Problem::from(&d))),
+            }
+        }
+    }
+
+    // Checking means reading and hashing every PDF: in parallel.
+    let up_to_date = crate::par::map(
+        &documents,
+        plan.jobs,
+        || (),
+        |(), d| !plan.force && queue::is_up_to_date(&ws.root, d, &previous),
+    );
+    let (fresh, stale): (Vec<_>, Vec<_>) =
+        documents.iter().zip(up_to_date).partition(|(_, ok)| *ok);
+    let fresh: Vec<&Document> = fresh.into_iter().map(|(d, _)| d).collect();
+    let stale: Vec<&Document> = stale.into_iter().map(|(d, _)| d).collect();
+
+    crate::interrupt::install();
+    progress.start(stale.len());
+    let queue_settings = queue::Settings {
+        typst: &typst,
+        root: &ws.root,
+        jobs: plan.jobs,
+        timeout: plan.timeout,
+        fail_fast: plan.fail_fast,
+        // With --fail-fast, a posting that failed to load or render stops the
+        // build before any compile.
+        failed_already: !failures.is_empty(),
+        cancel: &crate::interrupt::INTERRUPTED,
+    };
+    let results = queue::compile_all(&stale, &queue_settings, progress);
+
+    // One entry per document, sorted by posting and kind.
+    let prev = |posting: &str, kind: DocKind| previous.find(posting, kind.name());
+    let mut entries: Vec<Entry> = fresh
+        .iter()
+        .map(|d| document_entry(d, Ok((Status::UpToDate, None)), prev(&d.posting, d.kind)))
+        .collect();
+    for (d, r) in stale.iter().zip(results) {
+        let outcome = r
+            .map(|info| (Status::Built, Some(info)))
+            .map_err(|f| Problem::compile(&d.job.source, f));
+        entries.push(document_entry(d, outcome, prev(&d.posting, d.kind)));
+    }
+    for (posting, kind, problem) in &failures {
+        entries.push(failure_entry(posting, *kind, problem, prev(posting, *kind)));
+    }
+    entries.sort_by(|a, b| (&a.posting, &a.kind).cmp(&(&b.posting, &b.kind)));
+
+    let outcome = Outcome {
+        entries,
+        interrupted: crate::interrupt::interrupted(),
+    };
+    let mut manifest = Manifest {
+        typst: typst.program.to_string_lossy().into_owned(),
+        typst_version: typst.version.clone(),
+        typst_identity: typst.identity.clone(),
+        dossier_version: env!("CARGO_PKG_VERSION").to_string(),
+        summary: Summary {
+            built: outcome.count(Status::Built),
+            up_to_date: outcome.count(Status::UpToDate),
+            failed: outcome.count(Status::Failed),
+        },
+        documents: outcome.entries.clone(),
+    };
+    manifest.keep_untouched(&previous);
+    manifest.write(&ws.root)?;
+    Ok(outcome)
+}
+
+/// `layouts/fonts`, else the built-in fonts, unpacked below output/ by
+/// `builtin::unpack` (relative to the workspace, for reproducible typst
+/// arguments).
+fn font_dir(ws: &Workspace) -> PathBuf {
+    if ws.root.join("layouts/fonts").is_dir() {
+        PathBuf::from("layouts/fonts")
+    } else {
+        PathBuf::from(crate::builtin::UNPACK_DIR).join("layouts/fonts")
+    }
+}
+
+/// The entry of a document that was compiled (`Ok(Built)`), found up to
+/// date (`Ok(UpToDate)`) or failed. A failed document keeps what is known of
+/// the PDF still on disk; an up-to-date one is the PDF the previous entry
+/// describes.
+fn document_entry(
+    d: &Document,
+    outcome: Result<(Status, Option<PdfInfo>), Problem>,
+    prev: Option<&Entry>,
+) -> Entry {
+    let (status, info, problem) = match outcome {
+        Ok((s, info)) => (s, info, None),
+        Err(p) => (Status::Failed, None, Some(p)),
+    };
+    let (pdf_hash, pages) = match &info {
+        Some(i) => (Some(i.hash.clone()), i.pages),
+        None => (
+            prev.and_then(|p| p.pdf_hash.clone()),
+            prev.and_then(|p| p.pages),
+        ),
+    };
+    let warnings = match (pages, &d.page_limit) {
+        (Some(n), Some((limit, why))) if status != Status::Failed && n > *limit => {
+            vec![format!("{n} pages; {why}")]
+        }
+        _ => Vec::new(),
+    };
+    Entry {
+        posting: d.posting.clone(),
+        kind: d.kind.name().to_string(),
+        language: Some(d.lang.to_string()),
+        layout: Some(d.layout.clone()),
+        pdf: Some(d.job.pdf.to_string_lossy().into_owned()),
+        source: Some(d.job.source.to_string_lossy().into_owned()),
+        fingerprint: if status == Status::Failed {
+            prev.and_then(|p| p.fingerprint.clone())
+        } else {
+            Some(d.fingerprint.clone())
+        },
+        status,
+        error: problem.as_ref().map(|p| p.text.clone()),
+        diagnostics: problem.map(|p| p.diagnostics).unwrap_or_default(),
+        typst_args: d.job.args(&d.job.pdf),
+        pdf_hash,
+        pages,
+        warnings,
+    }
+}
+
+/// The entry of a document that could not even be rendered; what is known
+/// of its last good build is kept.
+fn failure_entry(posting: &str, kind: DocKind, problem: &Problem, prev: Option<&Entry>) -> Entry {
+    Entry {
+        posting: posting.to_string(),
+        kind: kind.name().to_string(),
+        language: prev.and_then(|p| p.language.clone()),
+        layout: prev.and_then(|p| p.layout.clone()),
+        pdf: prev.and_then(|p| p.pdf.clone()),
+        source: prev.and_then(|p| p.source.clone()),
+        fingerprint: prev.and_then(|p| p.fingerprint.clone()),
+        status: Status::Failed,
+        error: Some(problem.text.clone()),
+        diagnostics: problem.diagnostics.clone(),
+        typst_args: prev.map(|p| p.typst_args.clone()).unwrap_or_default(),
+        pdf_hash: prev.and_then(|p| p.pdf_hash.clone()),
+        pages: prev.and_then(|p| p.pages),
+        warnings: Vec::new(),
+    }
+}
