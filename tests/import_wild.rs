@@ -14,9 +14,12 @@ use serde_json::Value;
 /// The corpus: `../shared` next to the checkout (as in CI), else `/work/shared`.
 fn wild_dir() -> Option<PathBuf> {
     let rel = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/json-resume-wild");
-    [rel, PathBuf::from("/work/shared/reference/json-resume-wild")]
-        .into_iter()
-        .find(|p| p.is_dir())
+    [
+        rel,
+        PathBuf::from("/work/shared/reference/json-resume-wild"),
+    ]
+    .into_iter()
+    .find(|p| p.is_dir())
 }
 
 fn wild_files() -> Vec<PathBuf> {
@@ -143,7 +146,11 @@ fn expected_names(doc: &Value) -> Vec<(&'static str, Vec<String>)> {
         &["name", "company", "organization"],
     );
     add("school", section(doc, &["education"]), &["institution"]);
-    add("language", section(doc, &["languages"]), &["language", "name"]);
+    add(
+        "language",
+        section(doc, &["languages"]),
+        &["language", "name"],
+    );
     out
 }
 
@@ -174,7 +181,11 @@ fn undated(profile: &Value) -> Vec<String> {
         .as_array()
         .into_iter()
         .flatten()
-        .filter(|s| s["id"].as_str().is_some_and(|id| id.starts_with("undated-")))
+        .filter(|s| {
+            s["id"]
+                .as_str()
+                .is_some_and(|id| id.starts_with("undated-"))
+        })
         .flat_map(|s| s["items"].as_array().into_iter().flatten().map(plain))
         .collect()
 }
@@ -190,7 +201,11 @@ fn every_wild_file_with_a_name_imports_and_passes_check() {
     let mut kept = std::collections::BTreeMap::<&str, (usize, usize)>::new();
     let mut failures = Vec::new();
     for file in &files {
-        let label = file.file_name().expect("name").to_string_lossy().to_string();
+        let label = file
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .to_string();
         let doc: Value =
             serde_json::from_str(&std::fs::read_to_string(file).expect("read")).expect("JSON");
         let (tmp, out) = import(file);
@@ -226,7 +241,8 @@ fn every_wild_file_with_a_name_imports_and_passes_check() {
             // The name itself, or (for a job without dates) inside an item.
             let found = names.iter().any(|n| {
                 hay.lines().any(|l| l == n)
-                    || (kind == "employer" && undated(&profile).iter().any(|i| i.contains(n.as_str())))
+                    || (kind == "employer"
+                        && undated(&profile).iter().any(|i| i.contains(n.as_str())))
             });
             if found {
                 entry.0 += 1;
@@ -246,7 +262,10 @@ fn every_wild_file_with_a_name_imports_and_passes_check() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert_eq!(checked, with_name);
-    assert!(with_name >= 55 && without_name >= 4, "the corpus has 59 files");
+    assert!(
+        with_name >= 55 && without_name >= 4,
+        "the corpus has 59 files"
+    );
 }
 
 #[test]
@@ -302,7 +321,10 @@ fn representative_wild_files_build_and_show_their_employers() {
     for prefix in ["01-", "08-", "27-", "31-", "41-", "48-"] {
         let file = files
             .iter()
-            .find(|f| f.file_name().is_some_and(|n| n.to_string_lossy().starts_with(prefix)))
+            .find(|f| {
+                f.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+            })
             .expect("corpus file");
         let doc: Value =
             serde_json::from_str(&std::fs::read_to_string(file).expect("read")).expect("JSON");

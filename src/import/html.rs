@@ -28,72 +28,20 @@ pub struct Markup {
 }
 
 /// Tags we convert.
-const HANDLED: &[&str] = &["b", "strong", "i", "em", "a", "br", "p", "ul", "ol", "li"];
+const HANDLED: &str = "b strong i em a br p ul ol li";
 
 /// Tags removed (with a note) that separate blocks of text.
-const BLOCK: &[&str] = &[
-    "div",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "blockquote",
-    "pre",
-    "hr",
-    "table",
-    "tr",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "dl",
-    "dt",
-    "dd",
-    "figure",
-    "address",
-    "center",
-    "nav",
-    "main",
-    "aside",
-];
+const BLOCK: &str = "div h1 h2 h3 h4 h5 h6 blockquote pre hr table tr section article \
+                     header footer dl dt dd figure address center nav main aside";
 
 /// Tags removed (with a note), keeping their text in line.
-const INLINE: &[&str] = &[
-    "span",
-    "u",
-    "s",
-    "strike",
-    "del",
-    "ins",
-    "code",
-    "small",
-    "big",
-    "sub",
-    "sup",
-    "font",
-    "img",
-    "mark",
-    "abbr",
-    "cite",
-    "q",
-    "tt",
-    "kbd",
-    "samp",
-    "var",
-    "label",
-    "time",
-    "wbr",
-    "td",
-    "th",
-    "thead",
-    "tbody",
-    "tfoot",
-    "caption",
-    "figcaption",
-    "nobr",
-];
+const INLINE: &str = "span u s strike del ins code small big sub sup font img mark abbr cite q \
+                      tt kbd samp var label time wbr td th thead tbody tfoot caption figcaption nobr";
+
+/// Whether `name` is one of the space-separated words of `list`.
+fn is_in(list: &str, name: &str) -> bool {
+    list.split(' ').any(|w| w == name)
+}
 
 #[derive(Debug, PartialEq)]
 enum Token {
@@ -180,9 +128,9 @@ fn tag(s: &str) -> Option<(Token, usize)> {
     let name = s[name_start..i].to_ascii_lowercase();
     if name.is_empty()
         || !name.as_bytes()[0].is_ascii_alphabetic()
-        || !(HANDLED.contains(&name.as_str())
-            || BLOCK.contains(&name.as_str())
-            || INLINE.contains(&name.as_str()))
+        || ![HANDLED, BLOCK, INLINE]
+            .iter()
+            .any(|list| is_in(list, &name))
     {
         return None;
     }
@@ -385,7 +333,7 @@ impl Builder {
 
     /// A tag we do not convert: removed, with a break for block elements.
     fn other(&mut self, name: &str) {
-        if BLOCK.contains(&name) {
+        if is_in(BLOCK, name) {
             self.buf().push_str(PARA);
         } else if matches!(name, "td" | "th") {
             self.buf().push(' ');

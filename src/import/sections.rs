@@ -8,7 +8,7 @@ use super::fluency;
 use super::html::Flow;
 use super::ids::Ids;
 use super::jobs::{end_of, ordered, start_of};
-use super::json_resume::{Out, entries, linked, put, raw_date, url_of};
+use super::json_resume::{Out, entries, host, linked, put, raw_date, url_of};
 use super::notes::Notes;
 use super::values::{self, Obj, is_empty};
 
@@ -66,14 +66,25 @@ pub fn education(sources: &[(String, &Value)], out: &mut Out, notes: &mut Notes)
     for mut o in objects(sources, notes) {
         let path = o.path.clone();
         let institution = o.text(&["institution", "name", "school"], Flow::Line, notes);
+        let url = url_of(&mut o, &["url", "website"], notes);
         let mut m = Map::new();
         m.insert(
             "id".into(),
             ids.make(institution.as_deref().unwrap_or("")).into(),
         );
-        let institution = required(institution, &path, "institution", notes);
-        let institution = match url_of(&mut o, &["url", "website"], notes) {
-            Some(u) => linked(&institution, &u),
+        let institution = match (institution, url.as_deref().and_then(host)) {
+            (Some(i), _) => i,
+            (None, Some(h)) => {
+                notes.push(
+                    &path,
+                    format!("no institution; set to \"{h}\", from its url"),
+                );
+                h
+            }
+            (None, None) => required(None, &path, "institution", notes),
+        };
+        let institution = match &url {
+            Some(u) => linked(&institution, u),
             None => institution,
         };
         m.insert("institution".into(), institution.into());

@@ -184,7 +184,7 @@ fn highlights_and_keywords_as_strings() {
     let (p, _) = import(&doc(
         r#""work": [{"name": "A", "position": "P", "startDate": "2019", "highlights": "Shipped it", "keywords": "rust, go"},
                     {"name": "B", "position": "P", "startDate": "2019", "highlights": "[]"}],
-           "projects": [{"name": "X", "description": "D", "highlights": ["h1", "h2"], "keywords": ["k"], "type": "app", "roles": "Lead", "entity": "Org"}]"#,
+           "projects": [{"name": "X", "description": "D", "highlights": ["h1", "h2"], "keywords": ["k"], "type": "app", "roles": "Lead", "entity": "Org", "website": "x.dev"}]"#,
     ));
     let a = &p["experience"][0];
     assert_eq!(a["highlights"][0]["text"], "Shipped it");
@@ -194,6 +194,7 @@ fn highlights_and_keywords_as_strings() {
     assert_eq!(x["summary"], "D\n\n• h1\n\n• h2");
     assert_eq!(x["role"], "Lead, Org");
     assert_eq!(x["tags"], serde_json::json!(["k", "app"]));
+    assert_eq!(x["url"], "https://x.dev");
 }
 
 #[test]
