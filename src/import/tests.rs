@@ -360,3 +360,203 @@ fn the_json_resume_sample() {
         "https://twitter.com/neutralthoughts"
     );
 }
+
+mod any_document {
+    //! Whatever a JSON Resume document holds, an import either refuses it
+    //! with an error or gives a profile that builds: never a panic, never a
+    //! profile that `dossier build` rejects.
+
+    use super::*;
+    use proptest::prelude::*;
+    use serde_json::{Map, json};
+
+    /// Values that have broken importers: dates of every form, HTML,
+    /// markup, YAML and template specials, odd types.
+    fn value() -> impl Strategy<Value = Value> {
+        let pieces = [
+            "",
+            " ",
+            "Present",
+            "present (part-time)",
+            "now",
+            "2020",
+            "2020-02",
+            "2020-02-30",
+            "2014-13",
+            "May 2017",
+            "Sep. 2019",
+            "09/2014",
+            "2019/06",
+            "31.12.1999",
+            "Winter 2015",
+            "sometime",
+            "1850",
+            "2999-12-31",
+            "<b>Acme</b>",
+            "<ul><li>a</li><li>b</li></ul>",
+            "<a href='javascript:x'>j</a>",
+            "<a href=\"https://x.org/(a)\">x</a>",
+            "<br>",
+            "&amp;&nbsp;&#0;&#x110000;",
+            "**",
+            "*",
+            "***x***",
+            "[a](https://b)",
+            "[a](b",
+            "a: b",
+            "- x",
+            "# y",
+            "'",
+            "\"",
+            "\\",
+            "{{ x }}",
+            "{% if %}",
+            "null",
+            "true",
+            "3.50",
+            "0x10",
+            "~",
+            "yes",
+            "no",
+            "1e5",
+            "&",
+            "@x",
+            "`x`",
+            "=",
+            "---",
+            "...",
+            "\t",
+            "a\nb",
+            "a\n\nb",
+            "Õie Šmidt",
+            "李雷",
+            "Иван",
+            "\u{202e}rtl",
+            "x\u{0}y",
+            "https://x.org",
+            "www.x.com",
+            "Native speaker",
+            "C1",
+        ];
+        let leaf = prop_oneof![
+            8 => proptest::sample::select(pieces.to_vec()).prop_map(|s| json!(s)),
+            2 => "[a-zA-Z0-9 <>/&;*#:-]{0,12}".prop_map(|s| json!(s)),
+            1 => any::<i64>().prop_map(|n| json!(n)),
+            1 => any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(|f| json!(f)),
+            1 => any::<bool>().prop_map(|b| json!(b)),
+            1 => Just(Value::Null),
+        ];
+        leaf.prop_recursive(2, 12, 4, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                prop::collection::btree_map(
+                    proptest::sample::select(vec!["en", "de", "name", "url", "x"]),
+                    inner,
+                    0..3
+                )
+                .prop_map(|m| Value::Object(
+                    m.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+                )),
+            ]
+        })
+    }
+
+    /// An entry with some of the keys JSON Resume sections use.
+    fn entry() -> impl Strategy<Value = Value> {
+        let keys = vec![
+            "name",
+            "company",
+            "organization",
+            "institution",
+            "position",
+            "title",
+            "startDate",
+            "endDate",
+            "date",
+            "releaseDate",
+            "summary",
+            "description",
+            "highlights",
+            "keywords",
+            "url",
+            "website",
+            "location",
+            "area",
+            "studyType",
+            "score",
+            "gpa",
+            "courses",
+            "language",
+            "fluency",
+            "level",
+            "roles",
+            "entity",
+            "type",
+            "issuer",
+            "publisher",
+            "awarder",
+            "reference",
+            "network",
+            "username",
+            "x",
+        ];
+        prop::collection::btree_map(proptest::sample::select(keys), value(), 0..8)
+            .prop_map(|m| Value::Object(m.into_iter().map(|(k, v)| (k.to_string(), v)).collect()))
+    }
+
+    fn document() -> impl Strategy<Value = Value> {
+        let sections = vec![
+            "work",
+            "volunteer",
+            "education",
+            "awards",
+            "certificates",
+            "publications",
+            "skills",
+            "languages",
+            "interests",
+            "references",
+            "projects",
+            "community",
+            "other",
+        ];
+        (
+            value(),
+            prop::collection::vec(entry(), 0..3),
+            prop::collection::btree_map(
+                proptest::sample::select(sections),
+                prop_oneof![
+                    4 => prop::collection::vec(entry(), 0..4).prop_map(Value::Array),
+                    1 => entry(),
+                    1 => value(),
+                ],
+                0..6,
+            ),
+        )
+            .prop_map(|(name, profiles, sections)| {
+                let mut doc = Map::new();
+                doc.insert(
+                    "basics".into(),
+                    json!({"name": name, "label": "Dev", "profiles": profiles, "location": {"city": "Tartu"}}),
+                );
+                for (k, v) in sections {
+                    doc.insert(k.to_string(), v);
+                }
+                Value::Object(doc)
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn imports_build_or_are_refused(doc in document()) {
+            let text = doc.to_string();
+            if let Ok(imported) = json_resume(&text) {
+                let posting = starter_posting(imported.headline.as_deref().unwrap_or(""));
+                let checked = verify(&imported, Path::new("/nonexistent"), "x", &posting);
+                prop_assert!(checked.is_ok(), "{:#}\n{}\n{}", checked.err().unwrap(), text, imported.yaml);
+            }
+        }
+    }
+}
