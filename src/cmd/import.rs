@@ -1,6 +1,7 @@
 //! `dossier import json-resume FILE`: a JSON Resume document → a profile
 //! (`profiles/<candidate>.yaml`) and, if the candidate has no postings yet, a
-//! starter posting, so that `dossier build` works at once.
+//! starter posting, so that `dossier build` works at once. Nothing is written
+//! unless the profile and the posting load, check and merge.
 
 use std::io::Write;
 
@@ -10,21 +11,7 @@ use crate::args::{Cli, ImportArgs};
 use crate::import;
 use crate::load::Workspace;
 use crate::load::workspace::is_safe_id;
-
-const STARTER: &str = r#"# A starter posting: copy this file for every job you apply to.
-language: en
-layout: classic
-status: draft
-posting:
-  organization: Example Ltd
-  short_name: EXAMPLE
-  position: "{position}"
-letter:
-  body: |
-    I am writing to apply for the position of {{ posting.position }} at {{ posting.organization }}.
-
-    Write here why you want this job and what you bring to it.
-"#;
+use crate::render::markup;
 
 pub fn run(cli: &Cli, args: &ImportArgs) -> Result<i32> {
     let root = match Workspace::find(cli.dir.as_deref()) {
@@ -35,21 +22,21 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<i32> {
     };
     let text = std::fs::read_to_string(&args.file)
         .with_context(|| format!("{}: cannot read", args.file.display()))?;
-    let (yaml, notes) =
-        import::json_resume_to_yaml(&text).with_context(|| format!("{}", args.file.display()))?;
-    let name = serde_json::from_str::<serde_json::Value>(&text)
-        .ok()
-        .and_then(|v| {
-            v.pointer("/basics/name")
-                .and_then(|n| n.as_str())
-                .map(str::to_string)
-        })
-        .unwrap_or_default();
+    let imported =
+        import::json_resume(&text).with_context(|| format!("{}", args.file.display()))?;
     let id = match &args.candidate {
         Some(id) => id.clone(),
-        None => crate::naming::file_part(&name)
-            .to_lowercase()
-            .replace('_', "-"),
+        None => {
+            let plain = markup::to_plain(&markup::parse(&imported.name));
+            let id = crate::naming::file_part(&plain)
+                .to_lowercase()
+                .replace('_', "-");
+            if id.is_empty() {
+                "candidate".to_string()
+            } else {
+                id
+            }
+        }
     };
     if !is_safe_id(&id) {
         bail!(
@@ -63,31 +50,27 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<i32> {
             profile.display()
         );
     }
-    std::fs::create_dir_all(root.join("profiles").join(&id))?;
-    std::fs::write(&profile, yaml)
-        .with_context(|| format!("{}: cannot write", profile.display()))?;
-    let mut err = std::io::stderr().lock();
-    writeln!(err, "wrote profiles/{id}.yaml")?;
     let postings = root.join("profiles").join(&id);
-    let has_postings = std::fs::read_dir(&postings)?
-        .flatten()
-        .any(|e| e.path().extension().is_some_and(|x| x == "yaml"));
+    let has_postings = std::fs::read_dir(&postings).is_ok_and(|dir| {
+        dir.flatten()
+            .any(|e| e.path().extension().is_some_and(|x| x == "yaml"))
+    });
+    let starter = import::starter_posting(imported.headline.as_deref().unwrap_or(""));
+
+    let mut err = std::io::stderr().lock();
+    for n in &imported.notes {
+        writeln!(err, "note: {n}")?;
+    }
+    import::verify(&imported, &root, &id, &starter)
+        .with_context(|| format!("{}", args.file.display()))?;
+
+    std::fs::create_dir_all(&postings)?;
+    std::fs::write(&profile, &imported.yaml)
+        .with_context(|| format!("{}: cannot write", profile.display()))?;
+    writeln!(err, "wrote profiles/{id}.yaml")?;
     if !has_postings {
-        let position = serde_json::from_str::<serde_json::Value>(&text)
-            .ok()
-            .and_then(|v| {
-                v.pointer("/basics/label")
-                    .and_then(|n| n.as_str())
-                    .map(str::to_string)
-            })
-            .filter(|l| !l.trim().is_empty())
-            .unwrap_or_else(|| "Position".to_string());
-        let starter = STARTER.replace("{position}", &position.replace(['"', '\\'], ""));
         std::fs::write(postings.join("example.yaml"), starter)?;
         writeln!(err, "wrote profiles/{id}/example.yaml (a starter posting)")?;
-    }
-    for n in &notes {
-        writeln!(err, "note: {n}")?;
     }
     Ok(0)
 }

@@ -1,0 +1,107 @@
+//! An import never writes a profile that does not build: the YAML text it
+//! made is loaded, checked and merged with the starter posting exactly as
+//! `dossier build` would, before anything is written.
+
+use std::path::Path;
+
+use crate::diag::Diagnostics;
+use crate::load::yaml;
+use crate::model::Date;
+use crate::model::profile::Profile;
+use crate::model::tailoring::Tailoring;
+use crate::tailor::{self, Sources};
+
+use super::json_resume::Origin;
+
+/// The problems of the profile and posting texts, each with the JSON path
+/// its entry came from; empty when they build.
+pub fn problems(
+    root: &Path,
+    candidate: &str,
+    profile_yaml: &str,
+    posting_yaml: &str,
+    origins: &[Origin],
+) -> Vec<String> {
+    let pfile = Path::new("profiles").join(format!("{candidate}.yaml"));
+    let tfile = Path::new("profiles").join(candidate).join("example.yaml");
+    let result = (|| -> Result<(), Diagnostics> {
+        let profile: Profile = yaml::parse(profile_yaml, &pfile)?;
+        tailor::check_profile(&profile, &pfile).into_result(())?;
+        let tailoring: Tailoring = yaml::parse(posting_yaml, &tfile)?;
+        let src = Sources {
+            root,
+            candidate_id: candidate,
+            posting_id: "example",
+            profile_file: &pfile,
+            tailoring_file: &tfile,
+        };
+        let mut ctx = tailor::tailor(&profile, &tailoring, &src, Date::today())?;
+        crate::render::expand_letter_body(&mut ctx, &tfile)?;
+        Ok(())
+    })();
+    match result {
+        Ok(()) => Vec::new(),
+        Err(d) => {
+            d.0.iter()
+                .map(|d| match origin(&d.field, origins) {
+                    Some(path) => format!("{d} (from {path} of the JSON file)"),
+                    None => d.to_string(),
+                })
+                .collect()
+        }
+    }
+}
+
+/// The JSON path of the entry a field path such as `experience[acme].end`
+/// or `experience[2]` names.
+fn origin<'a>(field: &str, origins: &'a [Origin]) -> Option<&'a str> {
+    let (list, rest) = field.split_once('[')?;
+    let key = rest.split(']').next()?;
+    let of_list = origins.iter().filter(|o| o.list == list);
+    let found = match key.parse::<usize>() {
+        Ok(i) => of_list.clone().nth(i),
+        Err(_) => None,
+    };
+    found
+        .or_else(|| of_list.clone().find(|o| o.id == key))
+        .map(|o| o.path.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_name_the_json_entry() {
+        let origins = vec![
+            Origin {
+                list: "experience".into(),
+                id: "a".into(),
+                path: "work[0]".into(),
+            },
+            Origin {
+                list: "experience".into(),
+                id: "b".into(),
+                path: "work[1]".into(),
+            },
+        ];
+        let profile = "name: X\nexperience:\n  - {id: a, organization: A, role: R, start: 2020}\n  - {id: b, organization: B, role: R, start: 2020-05, end: 2019-01}\n";
+        let posting = super::super::starter_posting("Dev");
+        let p = problems(Path::new("/nonexistent"), "x", profile, &posting, &origins);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].contains("experience[b].end"), "{}", p[0]);
+        assert!(
+            p[0].ends_with("(from work[1] of the JSON file)"),
+            "{}",
+            p[0]
+        );
+
+        let broken = "name: X\nexperience:\n  - {id: a, role: R, start: 2020}\n";
+        let p = problems(Path::new("/nonexistent"), "x", broken, &posting, &origins);
+        assert!(p[0].contains("organization"), "{p:?}");
+        assert!(p[0].contains("work[0]"), "{p:?}");
+
+        let fine = "name: X\n";
+        assert!(problems(Path::new("/nonexistent"), "x", fine, &posting, &origins).is_empty());
+    }
+}
