@@ -8,7 +8,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::{dossier, pages, pdf_text, squash, stderr};
-use dossier::render::markup;
+use dossier::model::markup;
 use serde_json::Value;
 
 /// The corpus: `../shared` next to the checkout (as in CI), else `/work/shared`.
@@ -109,7 +109,7 @@ fn plain(v: &Value) -> String {
         Value::Null => String::new(),
         other => other.to_string(),
     };
-    squash(&markup::to_plain(&markup::parse(&text))).replace('\u{a0}', " ")
+    squash(&markup::plain(&text)).replace('\u{a0}', " ")
 }
 
 /// Entries of a JSON Resume section, at the top level or (older files)

@@ -209,23 +209,13 @@ pub fn render_texts(
     renderer: &Renderer,
     today: crate::model::Date,
 ) -> Result<Vec<String>, Diagnostics> {
-    use crate::load::yaml;
-    use crate::model::profile::Profile;
-    use crate::model::tailoring::Tailoring;
-    use crate::tailor::{self, Sources};
-    let (pfile, tfile) = (Path::new("profiles/x.yaml"), Path::new("profiles/x/p.yaml"));
-    let profile: Profile = yaml::parse(profile_yaml, pfile)?;
-    tailor::check_profile(&profile, pfile).into_result(())?;
-    let tailoring: Tailoring = yaml::parse(tailoring_yaml, tfile)?;
-    let src = Sources {
-        root: Path::new("/nonexistent-workspace"),
-        candidate_id: "x",
-        posting_id: "p",
-        profile_file: pfile,
-        tailoring_file: tfile,
-    };
-    let tailored = tailor::tailor(&profile, &tailoring, &src, today)?;
-    tailored.letter.clone()?;
+    let tailored = super::merge::merge_texts(
+        Path::new("/nonexistent-workspace"),
+        (profile_yaml, Path::new("profiles/x.yaml")),
+        (tailoring_yaml, Path::new("profiles/x/p.yaml")),
+        ("x", "p"),
+        today,
+    )?;
     let ctx = tailored.context;
     let value = Value::from(Serde(&ctx));
     DocKind::ALL

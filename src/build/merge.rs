@@ -119,3 +119,28 @@ pub fn merge_all(
         },
     )
 }
+
+/// Stages 1 and 2 on texts in memory (an import's result, a fuzz case): the
+/// profile and a tailoring file loaded, checked and merged, the letter body
+/// expanded — what `build` would do with them as `pfile` and `tfile`.
+pub fn merge_texts(
+    root: &Path,
+    (profile_yaml, pfile): (&str, &Path),
+    (tailoring_yaml, tfile): (&str, &Path),
+    ids: (&str, &str),
+    today: Date,
+) -> Result<Tailored, Diagnostics> {
+    let profile: Profile = yaml::parse(profile_yaml, pfile)?;
+    tailor::check_profile(&profile, pfile).into_result(())?;
+    let tailoring: Tailoring = yaml::parse(tailoring_yaml, tfile)?;
+    let src = Sources {
+        root,
+        candidate_id: ids.0,
+        posting_id: ids.1,
+        profile_file: pfile,
+        tailoring_file: tfile,
+    };
+    let tailored = tailor::tailor(&profile, &tailoring, &src, today)?;
+    tailored.letter.clone()?;
+    Ok(tailored)
+}

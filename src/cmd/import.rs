@@ -11,7 +11,7 @@ use crate::args::{Cli, ImportArgs};
 use crate::import;
 use crate::load::Workspace;
 use crate::load::workspace::is_safe_id;
-use crate::render::markup;
+use crate::model::markup;
 
 pub fn run(cli: &Cli, args: &ImportArgs) -> Result<i32> {
     let root = match Workspace::find(cli.dir.as_deref()) {
@@ -27,7 +27,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<i32> {
     let id = match &args.candidate {
         Some(id) => id.clone(),
         None => {
-            let plain = markup::to_plain(&markup::parse(&imported.name));
+            let plain = markup::plain(&imported.name);
             let id = crate::naming::file_part(&plain)
                 .to_lowercase()
                 .replace('_', "-");

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use crate::render::markup;
+use crate::model::markup;
 
 pub struct Ids {
     used: HashSet<String>,
@@ -21,7 +21,7 @@ impl Ids {
 
     /// An unused id for an entry called `name` (inline markup allowed).
     pub fn make(&mut self, name: &str) -> String {
-        let plain = markup::to_plain(&markup::parse(name));
+        let plain = markup::plain(name);
         let mut base = crate::naming::file_part(&plain)
             .to_lowercase()
             .replace('_', "-");

@@ -332,7 +332,7 @@ fn read_basics(
         };
         match web_url(raw) {
             Some(url) => {
-                links.push(json!({"label": super::values::plain(label.trim()), "url": url}))
+                links.push(json!({"label": crate::model::markup::plain(label.trim()), "url": url}))
             }
             None => notes.push(path, format!("{v} is not a web address; not imported")),
         }
@@ -412,7 +412,7 @@ fn location(path: &str, v: &Value, contact: &mut Map<String, Value>, notes: &mut
     let mut lines: Vec<String> = address
         .iter()
         .flat_map(|a| a.lines())
-        .map(|l| super::values::plain(l.trim()))
+        .map(|l| crate::model::markup::plain(l.trim()))
         .filter(|l| !l.is_empty())
         .collect();
     let city_line: Vec<&str> = [&postal, &city]

@@ -96,7 +96,7 @@ impl<'a> Obj<'a> {
     /// (a name, a place, a label).
     pub fn plain(&mut self, keys: &[&str], notes: &mut Notes) -> Option<String> {
         let t = self.text(keys, Flow::Line, notes)?;
-        let p = plain(&t);
+        let p = crate::model::markup::plain(&t);
         (!p.is_empty()).then_some(p)
     }
 
@@ -182,12 +182,6 @@ pub fn list<'a>(path: &str, v: &'a Value) -> Vec<(String, &'a Value)> {
         _ if is_empty(v) => Vec::new(),
         _ => vec![(path.to_string(), v)],
     }
-}
-
-/// Inline markup as the text it shows.
-pub fn plain(markup_text: &str) -> String {
-    use crate::render::markup;
-    markup::to_plain(&markup::parse(markup_text))
 }
 
 /// One-line or block text of a value; `None` when it holds none.

@@ -4,12 +4,7 @@
 
 use std::path::Path;
 
-use crate::diag::Diagnostics;
-use crate::load::yaml;
 use crate::model::Date;
-use crate::model::profile::Profile;
-use crate::model::tailoring::Tailoring;
-use crate::tailor::{self, Sources};
 
 use super::json_resume::Origin;
 
@@ -24,23 +19,15 @@ pub fn problems(
 ) -> Vec<String> {
     let pfile = Path::new("profiles").join(format!("{candidate}.yaml"));
     let tfile = Path::new("profiles").join(candidate).join("example.yaml");
-    let result = (|| -> Result<(), Diagnostics> {
-        let profile: Profile = yaml::parse(profile_yaml, &pfile)?;
-        tailor::check_profile(&profile, &pfile).into_result(())?;
-        let tailoring: Tailoring = yaml::parse(posting_yaml, &tfile)?;
-        let src = Sources {
-            root,
-            candidate_id: candidate,
-            posting_id: "example",
-            profile_file: &pfile,
-            tailoring_file: &tfile,
-        };
-        let mut ctx = tailor::tailor(&profile, &tailoring, &src, Date::today())?;
-        crate::render::expand_letter_body(&mut ctx, &tfile)?;
-        Ok(())
-    })();
+    let result = crate::build::merge::merge_texts(
+        root,
+        (profile_yaml, &pfile),
+        (posting_yaml, &tfile),
+        (candidate, "example"),
+        Date::today(),
+    );
     match result {
-        Ok(()) => Vec::new(),
+        Ok(_) => Vec::new(),
         Err(d) => {
             d.0.iter()
                 .map(|d| match origin(&d.field, origins) {
