@@ -208,7 +208,8 @@ fn location(o: &mut Obj, notes: &mut Notes) -> Option<String> {
             lo.finish(notes);
             (!parts.is_empty()).then(|| parts.join(", "))
         }
-        _ => super::values::text(&path, v, Flow::Line, notes).map(|t| crate::model::markup::plain(&t)),
+        _ => super::values::text(&path, v, Flow::Line, notes)
+            .map(|t| crate::model::markup::plain(&t)),
     }
 }
 

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::{Date, Id, Lang, Located, Text};
+use super::{Date, Id, Lang, Located, Section, Text};
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -98,9 +98,8 @@ pub struct Highlight {
     pub text: Text,
     #[serde(default)]
     pub tags: Vec<String>,
-    /// Accepted for the record (e-CF codes); highlights reach templates as text only.
+    /// e-CF codes; highlights reach templates as text only.
     #[serde(default)]
-    #[allow(dead_code)]
     pub competences: Vec<String>,
 }
 
@@ -262,4 +261,148 @@ pub struct ExtraSection {
     pub title: Text,
     #[serde(default)]
     pub items: Vec<Text>,
+}
+
+/// Something with an id in a profile list: what every item of every section
+/// (and every highlight of a job) has in common.
+pub trait Item {
+    fn id(&self) -> &Id;
+    fn tags(&self) -> &[String] {
+        &[]
+    }
+    /// e-CF competence codes it is evidence of.
+    fn competences(&self) -> &[String] {
+        &[]
+    }
+    /// When: start and end of a time span, or a single date as the end.
+    fn span(&self) -> (Option<&Located<Date>>, Option<&Located<Date>>) {
+        (None, None)
+    }
+}
+
+macro_rules! item {
+    ($t:ty) => {
+        impl Item for $t {
+            fn id(&self) -> &Id {
+                &self.id
+            }
+            fn tags(&self) -> &[String] {
+                &self.tags
+            }
+        }
+    };
+    ($t:ty, competences) => {
+        impl Item for $t {
+            fn id(&self) -> &Id {
+                &self.id
+            }
+            fn tags(&self) -> &[String] {
+                &self.tags
+            }
+            fn competences(&self) -> &[String] {
+                &self.competences
+            }
+        }
+    };
+}
+
+item!(Language);
+item!(Publication);
+item!(Reference);
+item!(Skill, competences);
+item!(Highlight, competences);
+
+impl Item for Experience {
+    fn id(&self) -> &Id {
+        &self.id
+    }
+    fn tags(&self) -> &[String] {
+        &self.tags
+    }
+    fn competences(&self) -> &[String] {
+        &self.competences
+    }
+    fn span(&self) -> (Option<&Located<Date>>, Option<&Located<Date>>) {
+        (Some(&self.start), self.end.as_ref())
+    }
+}
+
+impl Item for Education {
+    fn id(&self) -> &Id {
+        &self.id
+    }
+    fn tags(&self) -> &[String] {
+        &self.tags
+    }
+    fn competences(&self) -> &[String] {
+        &self.competences
+    }
+    fn span(&self) -> (Option<&Located<Date>>, Option<&Located<Date>>) {
+        (self.start.as_ref(), self.end.as_ref())
+    }
+}
+
+impl Item for Project {
+    fn id(&self) -> &Id {
+        &self.id
+    }
+    fn tags(&self) -> &[String] {
+        &self.tags
+    }
+    fn competences(&self) -> &[String] {
+        &self.competences
+    }
+    fn span(&self) -> (Option<&Located<Date>>, Option<&Located<Date>>) {
+        (self.start.as_ref(), self.end.as_ref())
+    }
+}
+
+impl Item for Certification {
+    fn id(&self) -> &Id {
+        &self.id
+    }
+    fn tags(&self) -> &[String] {
+        &self.tags
+    }
+    fn competences(&self) -> &[String] {
+        &self.competences
+    }
+    fn span(&self) -> (Option<&Located<Date>>, Option<&Located<Date>>) {
+        (None, self.date.as_ref())
+    }
+}
+
+impl Item for ExtraSection {
+    fn id(&self) -> &Id {
+        &self.id
+    }
+}
+
+impl Profile {
+    /// The items of a built-in section (none for the summary).
+    pub fn items(&self, section: Section) -> Vec<&dyn Item> {
+        fn all<T: Item>(items: &[T]) -> Vec<&dyn Item> {
+            items.iter().map(|i| i as &dyn Item).collect()
+        }
+        match section {
+            Section::Summary => Vec::new(),
+            Section::Experience => all(&self.experience),
+            Section::Education => all(&self.education),
+            Section::Skills => all(&self.skills),
+            Section::Languages => all(&self.languages),
+            Section::Certifications => all(&self.certifications),
+            Section::Projects => all(&self.projects),
+            Section::Publications => all(&self.publications),
+            Section::Volunteering => all(&self.volunteering),
+            Section::References => all(&self.references),
+        }
+    }
+
+    /// Whether the CV has something to show in `section`.
+    pub fn has(&self, section: Section) -> bool {
+        match section {
+            Section::Summary => self.summary.is_some(),
+            s => !self.items(s).is_empty(),
+        }
+    }
 }

@@ -2,35 +2,34 @@
 
 use std::path::Path;
 
-use super::SECTIONS;
 use super::select::check_unique;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::profile::Profile;
-use crate::model::{Date, Located};
+use crate::model::Section;
+use crate::model::profile::{Item, Profile};
 
 /// Checks of a profile that do not depend on any posting: unique ids, sane date ranges.
 pub fn check_profile(profile: &Profile, file: &Path) -> Diagnostics {
     let mut d = Diagnostics::default();
-    check_unique(&profile.experience, "experience", file, &mut d);
+    let lists = || Section::ALL.into_iter().filter(|s| s.has_items());
+    for section in lists() {
+        check_unique(profile.items(section), section.id(), file, &mut d);
+    }
     for e in &profile.experience {
         check_unique(
-            &e.highlights,
+            e.highlights.iter().map(|h| h as &dyn Item),
             &format!("experience[{}].highlights", e.id.value),
             file,
             &mut d,
         );
     }
-    check_unique(&profile.education, "education", file, &mut d);
-    check_unique(&profile.skills, "skills", file, &mut d);
-    check_unique(&profile.languages, "languages", file, &mut d);
-    check_unique(&profile.certifications, "certifications", file, &mut d);
-    check_unique(&profile.projects, "projects", file, &mut d);
-    check_unique(&profile.publications, "publications", file, &mut d);
-    check_unique(&profile.volunteering, "volunteering", file, &mut d);
-    check_unique(&profile.references, "references", file, &mut d);
-    check_unique(&profile.sections, "sections", file, &mut d);
+    check_unique(
+        profile.sections.iter().map(|s| s as &dyn Item),
+        "sections",
+        file,
+        &mut d,
+    );
     for s in &profile.sections {
-        if SECTIONS.contains(&s.id.value.as_str()) {
+        if Section::from_id(&s.id.value).is_some() {
             d.push(
                 Diagnostic::new(
                     file,
@@ -44,31 +43,25 @@ pub fn check_profile(profile: &Profile, file: &Path) -> Diagnostics {
             );
         }
     }
-    let mut range =
-        |list: &str, i: &str, start: Option<&Located<Date>>, end: Option<&Located<Date>>| {
-            if let (Some(s), Some(e)) = (start, end)
-                && e.value < s.value
-                && !(e.value.year == s.value.year
-                    && (e.value.month.is_none() || s.value.month.is_none()))
-            {
-                d.push(
-                    Diagnostic::new(file, format!("end {} is before start {}", e.value, s.value))
-                        .at(e.pos)
-                        .field(format!("{list}[{i}].end")),
-                );
-            }
-        };
-    for e in &profile.experience {
-        range("experience", &e.id.value, Some(&e.start), e.end.as_ref());
-    }
-    for e in &profile.volunteering {
-        range("volunteering", &e.id.value, Some(&e.start), e.end.as_ref());
-    }
-    for e in &profile.education {
-        range("education", &e.id.value, e.start.as_ref(), e.end.as_ref());
-    }
-    for p in &profile.projects {
-        range("projects", &p.id.value, p.start.as_ref(), p.end.as_ref());
+    for section in lists() {
+        for item in profile.items(section) {
+            check_range(item, section.id(), file, &mut d);
+        }
     }
     d
+}
+
+/// An end before its start is a mistake, unless both fall in one year and
+/// one of them gives no month.
+fn check_range(item: &dyn Item, list: &str, file: &Path, d: &mut Diagnostics) {
+    if let (Some(s), Some(e)) = item.span()
+        && e.value < s.value
+        && !(e.value.year == s.value.year && (e.value.month.is_none() || s.value.month.is_none()))
+    {
+        d.push(
+            Diagnostic::new(file, format!("end {} is before start {}", e.value, s.value))
+                .at(e.pos)
+                .field(format!("{list}[{}].end", item.id().value)),
+        );
+    }
 }

@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::diag::Pos;
-use crate::model::Lang;
 use crate::model::tailoring::Status;
+use crate::model::{Lang, Section};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Context {
@@ -88,6 +88,23 @@ pub struct CvCtx {
     pub references: Vec<ReferenceCtx>,
     pub emphasize: Vec<String>,
     pub max_pages: Option<u32>,
+}
+
+impl CvCtx {
+    /// Whether this CV shows the item `id` of `section`: the section is
+    /// shown, and for the lists a tailoring file selects from, the item is
+    /// selected.
+    pub fn shows(&self, section: Section, id: &str) -> bool {
+        let shown = self.sections.iter().any(|s| s.id == section.id());
+        shown
+            && match section {
+                Section::Experience => self.experience.iter().any(|x| x.id == id),
+                Section::Skills => self.skills.iter().any(|x| x.id == id),
+                Section::Certifications => self.certifications.iter().any(|x| x.id == id),
+                Section::Projects => self.projects.iter().any(|x| x.id == id),
+                _ => true,
+            }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -224,4 +241,8 @@ pub struct EvidenceCtx {
     pub label: String,
     /// Whether the item is shown in this posting's CV.
     pub in_cv: bool,
+    /// The list, the item's id and, for a job, the highlight's id.
+    pub section: Section,
+    pub id: String,
+    pub highlight: Option<String>,
 }

@@ -4,87 +4,124 @@
 use super::context::*;
 use super::resolve::Resolver;
 use super::select::{
-    Item, by_ids, by_tags, find, newest_first, select_experience, select_highlights,
+    SectionRef, by_ids, by_tags, find, newest_first, select_experience, select_highlights,
     select_sections, sorted_newest,
 };
-use crate::diag::Diagnostics;
 use crate::locale;
-use crate::model::profile::{Experience, Profile};
+use crate::model::profile::{Experience, Item, Profile};
 use crate::model::tailoring::Tailoring;
 use std::path::Path;
 
 /// The CV context from the profile (texts resolved by `p`), selected by the
-/// tailoring file (ids checked against the profile, problems to `diags` via `p`).
+/// tailoring file (ids checked against the profile, problems to `diags` via
+/// `p`), built a section at a time.
 pub fn cv_ctx(profile: &Profile, tailoring: &Tailoring, tfile: &Path, p: &mut Resolver) -> CvCtx {
-    let lang = p.lang;
     let cvt = &tailoring.cv;
-    let diags: &mut Diagnostics = p.diags;
-    let experience = select_experience(profile, tailoring, tfile, diags);
-    let highlight_sel = select_highlights(profile, tailoring, tfile, diags);
-    let skills = match &cvt.skills {
-        Some(ids) => by_ids(&profile.skills, ids, "skill", "cv.skills", tfile, diags),
-        None => by_tags(&profile.skills, &cvt.tags),
-    };
-    let projects = match &cvt.projects {
-        Some(ids) => by_ids(
-            &profile.projects,
-            ids,
-            "project",
-            "cv.projects",
-            tfile,
-            diags,
-        ),
-        None => sorted_newest(by_tags(&profile.projects, &cvt.tags), |p| {
-            (
-                p.start.as_ref().map(|d| d.value),
-                p.end.as_ref().map(|d| d.value),
-            )
-        }),
-    };
-    let certifications = match &cvt.certifications {
-        Some(ids) => by_ids(
-            &profile.certifications,
-            ids,
-            "certification",
-            "cv.certifications",
-            tfile,
-            diags,
-        ),
-        None => sorted_newest(by_tags(&profile.certifications, &cvt.tags), |c| {
-            (
-                c.date.as_ref().map(|d| d.value),
-                c.date.as_ref().map(|d| d.value),
-            )
-        }),
-    };
-    let section_ids = select_sections(profile, tailoring, tfile, diags);
+    // In the order of the tailoring file's keys, so that its problems are
+    // reported in that order.
+    let experience = experience(profile, tailoring, tfile, p);
+    let skills = skills(profile, tailoring, tfile, p);
+    let projects = projects(profile, tailoring, tfile, p);
+    let certifications = certifications(profile, tailoring, tfile, p);
+    let sections = select_sections(profile, tailoring, tfile, p.diags);
+    CvCtx {
+        // Filled in by `headline_and_summary`.
+        headline: String::new(),
+        summary: String::new(),
+        experience,
+        volunteering: volunteering(profile, p),
+        education: education(profile, p),
+        skill_groups: group_skills(&skills),
+        skills,
+        languages: languages(profile, p),
+        certifications,
+        projects,
+        publications: publications(profile, p),
+        references: references(profile, p),
+        sections: sections
+            .iter()
+            .map(|s| section_ctx(profile, s, p))
+            .collect(),
+        emphasize: cvt
+            .emphasize
+            .iter()
+            .filter(|e| !e.trim().is_empty())
+            .cloned()
+            .collect(),
+        max_pages: cvt.max_pages.as_ref().map(|m| m.value),
+    }
+}
 
-    let experience: Vec<ExperienceCtx> = experience
-        .iter()
+fn section_ctx(profile: &Profile, section: &SectionRef, p: &mut Resolver) -> SectionCtx {
+    match section {
+        SectionRef::Builtin(s) => SectionCtx {
+            id: s.id().to_string(),
+            title: locale::word(p.lang, s.id()).to_string(),
+            items: Vec::new(),
+            custom: false,
+        },
+        SectionRef::Custom(id) => {
+            let (title, items) = match find(&profile.sections, id) {
+                Some(s) => (
+                    p.text(&s.title, &format!("sections[{id}].title")),
+                    p.list(&s.items, &format!("sections[{id}].items")),
+                ),
+                None => (String::new(), Vec::new()),
+            };
+            SectionCtx {
+                id: id.clone(),
+                title,
+                items,
+                custom: true,
+            }
+        }
+    }
+}
+
+/// Jobs: `cv.experience` (ids, in that order), else by `cv.tags`, newest
+/// first; per job the highlights `cv.highlights` keeps.
+fn experience(
+    profile: &Profile,
+    t: &Tailoring,
+    tfile: &Path,
+    p: &mut Resolver,
+) -> Vec<ExperienceCtx> {
+    let jobs = select_experience(profile, t, tfile, p.diags);
+    let kept = select_highlights(profile, t, tfile, p.diags);
+    jobs.iter()
         .map(|e| {
-            let keep = highlight_sel
+            let keep = kept
                 .iter()
                 .find(|(id, _)| *id == e.id.value)
                 .map(|(_, h)| h.clone());
-            experience_ctx(p, e, "experience", keep, &cvt.tags)
+            experience_ctx(p, e, "experience", keep, &t.cv.tags)
         })
-        .collect();
-    let mut volunteering: Vec<&Experience> = profile.volunteering.iter().collect();
-    newest_first(&mut volunteering, |e| {
+        .collect()
+}
+
+/// Volunteering: all, newest first.
+fn volunteering(profile: &Profile, p: &mut Resolver) -> Vec<ExperienceCtx> {
+    let mut items: Vec<&Experience> = profile.volunteering.iter().collect();
+    newest_first(&mut items, |e| {
         (Some(e.start.value), e.end.as_ref().map(|d| d.value))
     });
-    let volunteering = volunteering
+    items
         .iter()
         .map(|e| experience_ctx(p, e, "volunteering", None, &[]))
-        .collect();
-    let mut education: Vec<_> = profile.education.iter().collect();
-    newest_first(&mut education, |e| {
+        .collect()
+}
+
+/// Education: all, newest first.
+fn education(profile: &Profile, p: &mut Resolver) -> Vec<EducationCtx> {
+    let lang = p.lang;
+    let mut items: Vec<_> = profile.education.iter().collect();
+    newest_first(&mut items, |e| {
         (
             e.start.as_ref().map(|d| d.value),
             e.end.as_ref().map(|d| d.value),
         )
     });
-    let education = education
+    items
         .iter()
         .map(|e| {
             let f = |k: &str| format!("education[{}].{k}", e.id.value);
@@ -103,8 +140,16 @@ pub fn cv_ctx(profile: &Profile, tailoring: &Tailoring, tfile: &Path, p: &mut Re
                 competences: e.competences.clone(),
             }
         })
-        .collect();
-    let skills: Vec<SkillCtx> = skills
+        .collect()
+}
+
+/// Skills: `cv.skills`, else by `cv.tags`, in profile order.
+fn skills(profile: &Profile, t: &Tailoring, tfile: &Path, p: &mut Resolver) -> Vec<SkillCtx> {
+    let items = match &t.cv.skills {
+        Some(ids) => by_ids(&profile.skills, ids, "skill", "cv.skills", tfile, p.diags),
+        None => by_tags(&profile.skills, &t.cv.tags),
+    };
+    items
         .iter()
         .map(|s| {
             let f = |k: &str| format!("skills[{}].{k}", s.id.value);
@@ -116,8 +161,13 @@ pub fn cv_ctx(profile: &Profile, tailoring: &Tailoring, tfile: &Path, p: &mut Re
                 competences: s.competences.clone(),
             }
         })
-        .collect();
-    let languages = profile
+        .collect()
+}
+
+/// Languages: all, in profile order.
+fn languages(profile: &Profile, p: &mut Resolver) -> Vec<LanguageCtx> {
+    let lang = p.lang;
+    profile
         .languages
         .iter()
         .map(|l| LanguageCtx {
@@ -126,8 +176,34 @@ pub fn cv_ctx(profile: &Profile, tailoring: &Tailoring, tfile: &Path, p: &mut Re
             level: l.level.value.code().to_string(),
             level_label: locale::language_level(lang, l.level.value),
         })
-        .collect();
-    let certifications = certifications
+        .collect()
+}
+
+/// Certifications: `cv.certifications`, else by `cv.tags`, newest first.
+fn certifications(
+    profile: &Profile,
+    t: &Tailoring,
+    tfile: &Path,
+    p: &mut Resolver,
+) -> Vec<CertificationCtx> {
+    let lang = p.lang;
+    let items = match &t.cv.certifications {
+        Some(ids) => by_ids(
+            &profile.certifications,
+            ids,
+            "certification",
+            "cv.certifications",
+            tfile,
+            p.diags,
+        ),
+        None => sorted_newest(by_tags(&profile.certifications, &t.cv.tags), |c| {
+            (
+                c.date.as_ref().map(|d| d.value),
+                c.date.as_ref().map(|d| d.value),
+            )
+        }),
+    };
+    items
         .iter()
         .map(|c| CertificationCtx {
             id: c.id.value.clone(),
@@ -144,8 +220,29 @@ pub fn cv_ctx(profile: &Profile, tailoring: &Tailoring, tfile: &Path, p: &mut Re
             url: c.url.clone().unwrap_or_default(),
             competences: c.competences.clone(),
         })
-        .collect();
-    let projects = projects
+        .collect()
+}
+
+/// Projects: `cv.projects`, else by `cv.tags`, newest first.
+fn projects(profile: &Profile, t: &Tailoring, tfile: &Path, p: &mut Resolver) -> Vec<ProjectCtx> {
+    let lang = p.lang;
+    let items = match &t.cv.projects {
+        Some(ids) => by_ids(
+            &profile.projects,
+            ids,
+            "project",
+            "cv.projects",
+            tfile,
+            p.diags,
+        ),
+        None => sorted_newest(by_tags(&profile.projects, &t.cv.tags), |p| {
+            (
+                p.start.as_ref().map(|d| d.value),
+                p.end.as_ref().map(|d| d.value),
+            )
+        }),
+    };
+    items
         .iter()
         .map(|x| {
             let f = |k: &str| format!("projects[{}].{k}", x.id.value);
@@ -164,8 +261,13 @@ pub fn cv_ctx(profile: &Profile, tailoring: &Tailoring, tfile: &Path, p: &mut Re
                 competences: x.competences.clone(),
             }
         })
-        .collect();
-    let publications = profile
+        .collect()
+}
+
+/// Publications: all, in profile order.
+fn publications(profile: &Profile, p: &mut Resolver) -> Vec<PublicationCtx> {
+    let lang = p.lang;
+    profile
         .publications
         .iter()
         .map(|x| PublicationCtx {
@@ -182,8 +284,12 @@ pub fn cv_ctx(profile: &Profile, tailoring: &Tailoring, tfile: &Path, p: &mut Re
                 .unwrap_or_default(),
             url: x.url.clone().unwrap_or_default(),
         })
-        .collect();
-    let references = profile
+        .collect()
+}
+
+/// References: all, in profile order.
+fn references(profile: &Profile, p: &mut Resolver) -> Vec<ReferenceCtx> {
+    profile
         .references
         .iter()
         .map(|r| {
@@ -197,47 +303,7 @@ pub fn cv_ctx(profile: &Profile, tailoring: &Tailoring, tfile: &Path, p: &mut Re
                 phone: r.phone.clone().unwrap_or_default(),
             }
         })
-        .collect();
-    let sections: Vec<SectionCtx> = section_ids
-        .iter()
-        .map(|id| match find(&profile.sections, id) {
-            Some(s) => SectionCtx {
-                id: id.clone(),
-                title: p.text(&s.title, &format!("sections[{id}].title")),
-                items: p.list(&s.items, &format!("sections[{id}].items")),
-                custom: true,
-            },
-            None => SectionCtx {
-                id: id.clone(),
-                title: locale::word(lang, id).to_string(),
-                items: Vec::new(),
-                custom: false,
-            },
-        })
-        .collect();
-    CvCtx {
-        // Filled in by `headline_and_summary`.
-        headline: String::new(),
-        summary: String::new(),
-        sections,
-        skill_groups: group_skills(&skills),
-        experience,
-        education,
-        skills,
-        languages,
-        certifications,
-        projects,
-        publications,
-        volunteering,
-        references,
-        emphasize: cvt
-            .emphasize
-            .iter()
-            .filter(|e| !e.trim().is_empty())
-            .cloned()
-            .collect(),
-        max_pages: cvt.max_pages.as_ref().map(|m| m.value),
-    }
+        .collect()
 }
 
 /// The headline and summary: the tailoring file's, else the profile's.

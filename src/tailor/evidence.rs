@@ -5,12 +5,11 @@
 use crate::diag::Diagnostic;
 use crate::model::profile::Profile;
 use crate::model::tailoring::Tailoring;
+use crate::model::{Section, Text};
 
 use super::context::{CvCtx, EvidenceCtx, RequirementCtx};
 use super::resolve::Resolver;
-use super::select::{Item, find, known_ids, unknown_id};
-
-const KINDS: &str = "experience, education, skills, languages, certifications, projects, publications, volunteering, references";
+use super::select::{find, known_ids, unknown_id};
 
 pub fn requirements(
     profile: &Profile,
@@ -24,12 +23,8 @@ pub fn requirements(
         let mut evidence = Vec::new();
         for (j, ev) in req.evidence.iter().enumerate() {
             let field = format!("requirements[{i}].evidence[{j}]");
-            match describe(profile, &ev.value, cv, r) {
-                Ok((label, in_cv)) => evidence.push(EvidenceCtx {
-                    reference: ev.value.clone(),
-                    label,
-                    in_cv,
-                }),
+            match resolve(profile, &ev.value, cv, r) {
+                Ok(e) => evidence.push(e),
                 Err(msg) => r
                     .diags
                     .push(Diagnostic::new(&r.file, msg).at(ev.pos).field(field)),
@@ -40,16 +35,17 @@ pub fn requirements(
     out
 }
 
-/// What `reference` points at, in words, and whether it is in this CV.
-fn describe(
+/// What `reference` points at: checked, described in words, and whether
+/// this CV shows it.
+fn resolve(
     profile: &Profile,
     reference: &str,
     cv: &CvCtx,
-    r: &mut Resolver,
-) -> Result<(String, bool), String> {
+    r: &Resolver,
+) -> Result<EvidenceCtx, String> {
     let parts: Vec<&str> = reference.split('.').collect();
-    let (kind, id) = match parts.as_slice() {
-        [kind, id, ..] => (*kind, *id),
+    let (list, id, rest) = match parts.as_slice() {
+        [list, id, rest @ ..] => (*list, *id, rest),
         _ => {
             return Err(format!(
                 "evidence \"{reference}\" should be `<list>.<id>`, e.g. `experience.{}`",
@@ -60,92 +56,109 @@ fn describe(
             ));
         }
     };
-    let lang = r.lang;
-    let fb = profile.fallback_language;
-    let txt = |t: &crate::model::Text| {
-        let s = t.get(lang, fb).unwrap_or_default();
-        crate::model::markup::plain(s)
-    };
-    fn lookup<'a, T: Item>(items: &'a [T], what: &str, id: &str) -> Result<&'a T, String> {
-        find(items, id).ok_or_else(|| {
-            unknown_id(what, id, &known_ids(items), std::path::Path::new("")).message
-        })
+    let lists: Vec<&str> = Section::ALL
+        .iter()
+        .filter(|s| s.has_items())
+        .map(|s| s.id())
+        .collect();
+    let section = Section::from_id(list)
+        .filter(|s| s.has_items())
+        .ok_or_else(|| {
+            format!(
+                "evidence \"{reference}\": unknown list `{list}`; known: {}",
+                lists.join(", ")
+            )
+        })?;
+    let items = profile.items(section);
+    if !items.iter().any(|i| i.id().value == id) {
+        return Err(unknown_id(
+            section.item(),
+            id,
+            &known_ids(items),
+            std::path::Path::new(""),
+        )
+        .message);
     }
-    let shown = |section: &str| cv.sections.iter().any(|s| s.id == section);
-    let (label, in_cv) = match kind {
-        "experience" => {
-            let e = lookup(&profile.experience, "experience", id)?;
-            let in_cv = shown("experience") && cv.experience.iter().any(|x| x.id == id);
-            let label = format!("{}, {}", txt(&e.role), txt(&e.organization));
-            match parts.get(2..) {
-                Some([]) | None => (label, in_cv),
-                Some(["highlights", hid]) => {
-                    let h = lookup(&e.highlights, "highlight", hid)?;
-                    (format!("{label}: {}", txt(&h.text)), in_cv)
-                }
-                Some(_) => {
-                    return Err(format!(
-                        "evidence \"{reference}\": after `experience.{id}` only `.highlights.<id>` may follow"
-                    ));
-                }
+    let highlight = match (section, rest) {
+        (_, []) => None,
+        (Section::Experience, ["highlights", hid]) => {
+            let job = find(&profile.experience, id);
+            let highlights = job.map(|j| j.highlights.as_slice()).unwrap_or_default();
+            if find(highlights, hid).is_none() {
+                return Err(unknown_id(
+                    "highlight",
+                    hid,
+                    &known_ids(highlights),
+                    std::path::Path::new(""),
+                )
+                .message);
+            }
+            Some(hid.to_string())
+        }
+        (Section::Experience, _) => {
+            return Err(format!(
+                "evidence \"{reference}\": after `experience.{id}` only `.highlights.<id>` may follow"
+            ));
+        }
+        _ => return Err(format!("evidence \"{reference}\": write `{list}.{id}`")),
+    };
+    Ok(EvidenceCtx {
+        reference: reference.to_string(),
+        label: label(profile, section, id, highlight.as_deref(), r),
+        in_cv: cv.shows(section, id),
+        section,
+        id: id.to_string(),
+        highlight,
+    })
+}
+
+/// The item in words, in the posting's language: `Tooteomanik, SMIT`.
+fn label(
+    profile: &Profile,
+    section: Section,
+    id: &str,
+    highlight: Option<&str>,
+    r: &Resolver,
+) -> String {
+    let txt = |t: &Text| {
+        crate::model::markup::plain(t.get(r.lang, profile.fallback_language).unwrap_or_default())
+    };
+    let name = |t: Option<&Text>| t.map(txt).unwrap_or_default();
+    match section {
+        Section::Experience | Section::Volunteering => {
+            let list = if section == Section::Experience {
+                &profile.experience
+            } else {
+                &profile.volunteering
+            };
+            let Some(e) = find(list, id) else {
+                return String::new();
+            };
+            let job = if section == Section::Experience {
+                format!("{}, {}", txt(&e.role), txt(&e.organization))
+            } else {
+                txt(&e.role)
+            };
+            match highlight.and_then(|h| find(&e.highlights, h)) {
+                Some(h) => format!("{job}: {}", txt(&h.text)),
+                None => job,
             }
         }
-        "education" => {
-            let e = lookup(&profile.education, "education", id)?;
-            (txt(&e.institution), shown("education"))
-        }
-        "skills" => {
-            let s = lookup(&profile.skills, "skill", id)?;
-            (
-                txt(&s.name),
-                shown("skills") && cv.skills.iter().any(|x| x.id == id),
-            )
-        }
-        "languages" => {
-            let l = lookup(&profile.languages, "language", id)?;
-            (
+        Section::Education => name(find(&profile.education, id).map(|e| &e.institution)),
+        Section::Skills => name(find(&profile.skills, id).map(|s| &s.name)),
+        Section::Languages => find(&profile.languages, id)
+            .map(|l| {
                 format!(
                     "{} {}",
                     txt(&l.name),
-                    crate::locale::language_level(lang, l.level.value)
-                ),
-                shown("languages"),
-            )
-        }
-        "certifications" => {
-            let c = lookup(&profile.certifications, "certification", id)?;
-            (
-                txt(&c.name),
-                shown("certifications") && cv.certifications.iter().any(|x| x.id == id),
-            )
-        }
-        "projects" => {
-            let p = lookup(&profile.projects, "project", id)?;
-            (
-                txt(&p.name),
-                shown("projects") && cv.projects.iter().any(|x| x.id == id),
-            )
-        }
-        "publications" => (
-            txt(&lookup(&profile.publications, "publication", id)?.title),
-            shown("publications"),
-        ),
-        "volunteering" => (
-            txt(&lookup(&profile.volunteering, "volunteering", id)?.role),
-            shown("volunteering"),
-        ),
-        "references" => (
-            txt(&lookup(&profile.references, "reference", id)?.name),
-            shown("references"),
-        ),
-        other => {
-            return Err(format!(
-                "evidence \"{reference}\": unknown list `{other}`; known: {KINDS}"
-            ));
-        }
-    };
-    if parts.len() > 2 && kind != "experience" {
-        return Err(format!("evidence \"{reference}\": write `{kind}.{id}`"));
+                    crate::locale::language_level(r.lang, l.level.value)
+                )
+            })
+            .unwrap_or_default(),
+        Section::Certifications => name(find(&profile.certifications, id).map(|c| &c.name)),
+        Section::Projects => name(find(&profile.projects, id).map(|p| &p.name)),
+        Section::Publications => name(find(&profile.publications, id).map(|p| &p.title)),
+        Section::References => name(find(&profile.references, id).map(|p| &p.name)),
+        Section::Summary => String::new(),
     }
-    Ok((label, in_cv))
 }

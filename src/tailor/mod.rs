@@ -25,20 +25,6 @@ pub use check::check_profile;
 pub use context::Context;
 use resolve::Resolver;
 
-/// The built-in CV sections, in their default order.
-pub const SECTIONS: [&str; 10] = [
-    "summary",
-    "experience",
-    "education",
-    "skills",
-    "languages",
-    "certifications",
-    "projects",
-    "publications",
-    "volunteering",
-    "references",
-];
-
 /// Where the inputs are, for messages and for checking paths.
 pub struct Sources<'a> {
     pub root: &'a Path,

@@ -4,48 +4,18 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::SECTIONS;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::profile::{Experience, Item, Profile};
 use crate::model::tailoring::Tailoring;
-use crate::model::{Date, Id};
-
-/// Something with an id in a profile list.
-pub trait Item {
-    fn id(&self) -> &Id;
-    fn tags(&self) -> &[String] {
-        &[]
-    }
-}
-
-macro_rules! impl_item {
-    ($($t:ty),*) => {$(
-        impl Item for $t {
-            fn id(&self) -> &Id { &self.id }
-            fn tags(&self) -> &[String] { &self.tags }
-        }
-    )*};
-}
-use crate::model::profile::*;
-impl_item!(
-    Experience,
-    Highlight,
-    Education,
-    Skill,
-    Language,
-    Certification,
-    Project,
-    Publication,
-    Reference
-);
-
-impl Item for ExtraSection {
-    fn id(&self) -> &Id {
-        &self.id
-    }
-}
+use crate::model::{Date, Id, Section};
 
 /// Report ids that occur twice in one profile list, with where the first one is.
-pub fn check_unique<T: Item>(items: &[T], list: &str, file: &Path, diags: &mut Diagnostics) {
+pub fn check_unique<'a>(
+    items: impl IntoIterator<Item = &'a dyn Item>,
+    list: &str,
+    file: &Path,
+    diags: &mut Diagnostics,
+) {
     let mut seen: HashMap<&str, &Id> = HashMap::new();
     for item in items {
         let id = item.id();
@@ -68,15 +38,12 @@ pub fn check_unique<T: Item>(items: &[T], list: &str, file: &Path, diags: &mut D
 }
 
 /// Comma-separated ids for "known: …" hints.
-pub fn known_ids<T: Item>(items: &[T]) -> String {
-    if items.is_empty() {
+pub fn known_ids<'a, T: Item + ?Sized + 'a>(items: impl IntoIterator<Item = &'a T>) -> String {
+    let ids: Vec<&str> = items.into_iter().map(|i| i.id().value.as_str()).collect();
+    if ids.is_empty() {
         return "(none)".to_string();
     }
-    items
-        .iter()
-        .map(|i| i.id().value.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
+    ids.join(", ")
 }
 
 pub fn find<'a, T: Item>(items: &'a [T], id: &str) -> Option<&'a T> {
@@ -239,65 +206,69 @@ pub fn select_highlights(
     out
 }
 
+/// A section of this CV: built-in, or one of the profile's free sections.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SectionRef {
+    Builtin(Section),
+    Custom(String),
+}
+
+/// `cv.sections`, checked; omitted: every built-in section with something
+/// to show, in the default order, then the profile's free sections.
 pub fn select_sections(
     profile: &Profile,
     t: &Tailoring,
     file: &Path,
     diags: &mut Diagnostics,
-) -> Vec<String> {
-    match &t.cv.sections {
-        Some(ids) => {
-            let mut out: Vec<String> = Vec::new();
-            for (i, id) in ids.iter().enumerate() {
-                let known = SECTIONS.contains(&id.value.as_str())
-                    || find(&profile.sections, &id.value).is_some();
-                if !known {
-                    let mut all: Vec<&str> = SECTIONS.to_vec();
-                    all.extend(profile.sections.iter().map(|s| s.id.value.as_str()));
-                    diags.push(
-                        Diagnostic::new(
-                            file,
-                            format!(
-                                "unknown section \"{}\"; known: {}",
-                                id.value,
-                                all.join(", ")
-                            ),
-                        )
-                        .at(id.pos)
-                        .field(format!("cv.sections[{i}]")),
-                    );
-                } else if out.contains(&id.value) {
-                    diags.push(
-                        Diagnostic::new(file, format!("section \"{}\" is listed twice", id.value))
-                            .at(id.pos)
-                            .field(format!("cv.sections[{i}]")),
-                    );
-                } else {
-                    out.push(id.value.clone());
-                }
+) -> Vec<SectionRef> {
+    let Some(ids) = &t.cv.sections else {
+        return Section::ALL
+            .into_iter()
+            .filter(|&s| profile.has(s) || (s == Section::Summary && t.cv.summary.is_some()))
+            .map(SectionRef::Builtin)
+            .chain(
+                profile
+                    .sections
+                    .iter()
+                    .map(|s| SectionRef::Custom(s.id.value.clone())),
+            )
+            .collect();
+    };
+    let mut out: Vec<SectionRef> = Vec::new();
+    for (i, id) in ids.iter().enumerate() {
+        let section = match Section::from_id(&id.value) {
+            Some(s) => Some(SectionRef::Builtin(s)),
+            None => {
+                find(&profile.sections, &id.value).map(|s| SectionRef::Custom(s.id.value.clone()))
             }
-            out
-        }
-        None => {
-            let has = |s: &str| match s {
-                "summary" => profile.summary.is_some() || t.cv.summary.is_some(),
-                "experience" => !profile.experience.is_empty(),
-                "education" => !profile.education.is_empty(),
-                "skills" => !profile.skills.is_empty(),
-                "languages" => !profile.languages.is_empty(),
-                "certifications" => !profile.certifications.is_empty(),
-                "projects" => !profile.projects.is_empty(),
-                "publications" => !profile.publications.is_empty(),
-                "volunteering" => !profile.volunteering.is_empty(),
-                "references" => !profile.references.is_empty(),
-                _ => false,
-            };
-            SECTIONS
-                .iter()
-                .filter(|s| has(s))
-                .map(|s| s.to_string())
-                .chain(profile.sections.iter().map(|s| s.id.value.clone()))
-                .collect()
+        };
+        match section {
+            None => {
+                let all: Vec<&str> = Section::ALL
+                    .iter()
+                    .map(|s| s.id())
+                    .chain(profile.sections.iter().map(|s| s.id.value.as_str()))
+                    .collect();
+                diags.push(
+                    Diagnostic::new(
+                        file,
+                        format!(
+                            "unknown section \"{}\"; known: {}",
+                            id.value,
+                            all.join(", ")
+                        ),
+                    )
+                    .at(id.pos)
+                    .field(format!("cv.sections[{i}]")),
+                );
+            }
+            Some(s) if out.contains(&s) => diags.push(
+                Diagnostic::new(file, format!("section \"{}\" is listed twice", id.value))
+                    .at(id.pos)
+                    .field(format!("cv.sections[{i}]")),
+            ),
+            Some(s) => out.push(s),
         }
     }
+    out
 }
