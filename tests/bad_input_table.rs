@@ -10,8 +10,9 @@
 //!   under `output/`, and no file created or changed anywhere outside `output/`
 //!   (the workspace sits in an outer temp directory, which is snapshotted too).
 //!
-//! All rows run (in parallel, each in its own temp dir) and every failure is
-//! reported together, so one run shows every weak message.
+//! Every row is its own test, named after it (`cargo test tab_indentation`
+//! runs one; `-- --list` lists them); all run in parallel, each in its own
+//! temp dir, and every failure is reported by name.
 //! `DOSSIER_TABLE_SHOW=1 cargo test --test bad_input_table -- --nocapture`
 //! prints every message.
 
@@ -1532,80 +1533,64 @@ fn run_case(case: &Case) -> Outcome {
     }
 }
 
-#[test]
-fn bad_input_table() {
+/// `"unclosed [ in the profile"` → `unclosed_bracket_in_the_profile`: a
+/// test name that `cargo test <name>` selects.
+fn test_name(case: &str) -> String {
+    let case = case.replace('[', " bracket ").replace('{', " brace ");
+    let mut out = String::new();
+    for c in case.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    out.trim_matches('_').to_string()
+}
+
+/// One named test per case (`cargo test --test bad_input_table -- --list`);
+/// run in parallel by the harness, each in its own temp dir.
+fn main() {
+    let args = libtest_mimic::Arguments::from_args();
     let cases = cases();
-    assert!(cases.len() >= 45, "only {} cases", cases.len());
-    let mut names: Vec<&str> = cases.iter().map(|c| c.name).collect();
+    let mut names: Vec<String> = cases.iter().map(|c| test_name(c.name)).collect();
     names.sort_unstable();
     names.dedup();
     assert_eq!(names.len(), cases.len(), "case names must be distinct");
-
-    let started = Instant::now();
-    let threads = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 8));
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut outcomes: Vec<(usize, Outcome)> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-                        let Some(case) = cases.get(i) else { break };
-                        done.push((i, run_case(case)));
-                    }
-                    done
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("case thread"))
-            .collect()
-    });
-    outcomes.sort_by_key(|(i, _)| *i);
-
+    assert!(cases.len() >= 45, "only {} cases", cases.len());
     let show = std::env::var_os("DOSSIER_TABLE_SHOW").is_some();
-    let mut failures = Vec::new();
-    for (i, o) in &outcomes {
-        let case = &cases[*i];
-        if show {
-            eprintln!(
-                "--- {} ({:?})\n{}",
-                case.name,
-                o.elapsed,
-                o.stderr.trim_end()
-            );
-        }
-        if !o.problems.is_empty() {
-            failures.push(format!(
-                "=== {}\n  - {}\n  stderr:\n{}",
-                case.name,
-                o.problems.join("\n  - "),
-                o.stderr
-                    .lines()
-                    .map(|l| format!("    | {l}"))
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            ));
-        }
-    }
-    for (i, o) in &outcomes {
-        if let Some(t) = &o.tolerated {
-            eprintln!("weak location in {:?}: {t}", cases[*i].name);
-        }
-    }
-    eprintln!(
-        "{} bad-input cases in {:.2?} ({} failed)",
-        cases.len(),
-        started.elapsed(),
-        failures.len()
-    );
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    let trials = cases
+        .into_iter()
+        .map(|case| {
+            libtest_mimic::Trial::test(test_name(case.name), move || {
+                let o = run_case(&case);
+                if show {
+                    eprintln!(
+                        "--- {} ({:?})\n{}",
+                        case.name,
+                        o.elapsed,
+                        o.stderr.trim_end()
+                    );
+                }
+                if let Some(t) = &o.tolerated {
+                    eprintln!("weak location in {:?}: {t}", case.name);
+                }
+                if o.problems.is_empty() {
+                    return Ok(());
+                }
+                Err(format!(
+                    "{}\n  - {}\n  stderr:\n{}",
+                    case.name,
+                    o.problems.join("\n  - "),
+                    o.stderr
+                        .lines()
+                        .map(|l| format!("    | {l}"))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                )
+                .into())
+            })
+        })
+        .collect();
+    libtest_mimic::run(&args, trials).exit();
 }
