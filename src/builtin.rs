@@ -20,8 +20,10 @@ pub const LAYOUTS: &[File] = files![
     "layouts/classic/cv.typ.j2",
     "layouts/classic/letter.typ.j2",
     "layouts/classic/lib.typ",
+    "layouts/classic/preamble.typ.j2",
+    "layouts/classic/sections.typ.j2",
     "layouts/formal/extends",
-    "layouts/formal/lib.typ",
+    "layouts/formal/style.typ",
 ];
 
 /// The bundled fonts and their licence.

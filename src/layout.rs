@@ -1,23 +1,40 @@
-//! Layouts: `layouts/<name>/cv.typ.j2`, `letter.typ.j2` and the static Typst
-//! files beside them. Looked up in the workspace, then among the built-in ones.
+//! Layouts: `layouts/<name>/` with templates (`cv.typ.j2`, `letter.typ.j2`
+//! and the `*.j2` files they include or import) and static Typst files
+//! (`lib.typ`, `style.typ`). A layout may `extends` another: a file `extends`
+//! naming the layout whose files it uses wherever it has none of its own.
+//! Looked up in the workspace, then among the built-in ones.
 
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Pos};
 use crate::load::workspace::is_safe_id;
 
+/// A template of a layout: its name (`cv.typ.j2`), text and path as shown.
+#[derive(Debug, Clone)]
+pub struct Template {
+    pub name: String,
+    pub source: String,
+    pub path: PathBuf,
+}
+
 #[derive(Debug, Clone)]
 pub struct Layout {
-    /// Directory of the layout.
-    pub dir: PathBuf,
-    /// The layout directory as a Typst root-relative path (`/layouts/classic`),
-    /// for `#import` in templates.
+    /// Directories of the layout and of the layouts it extends, nearest
+    /// first: everything a document of this layout may read.
+    pub dirs: Vec<PathBuf>,
+    /// The layout directory as a Typst root-relative path (`/layouts/classic`).
     pub import_dir: String,
-    pub cv_source: String,
-    pub letter_source: String,
-    /// Template paths as shown in messages.
-    pub cv_path: PathBuf,
-    pub letter_path: PathBuf,
+    /// Root-relative Typst paths of the nearest `lib.typ` and `style.typ`.
+    pub lib: Option<String>,
+    pub style: Option<String>,
+    /// Every template of the chain by name, the nearest layout's version.
+    pub templates: Vec<Template>,
+}
+
+impl Layout {
+    pub fn template(&self, name: &str) -> Option<&Template> {
+        self.templates.iter().find(|t| t.name == name)
+    }
 }
 
 /// Layout names available: the workspace's, then the built-in ones.
@@ -51,7 +68,7 @@ pub fn in_workspace(root: &Path, name: &str) -> bool {
 }
 
 /// A layout has its templates, or an `extends` file naming the layout whose
-/// templates it uses (with its own `lib.typ`).
+/// templates it uses.
 fn is_layout_dir(dir: &Path) -> bool {
     dir.join("cv.typ.j2").is_file() || dir.join("extends").is_file()
 }
@@ -67,6 +84,29 @@ struct Place {
 }
 
 impl Place {
+    /// The names of the layout's files (not of subdirectories).
+    fn files(&self) -> Vec<String> {
+        if self.builtin {
+            let prefix = format!("layouts/{}/", self.name);
+            return crate::builtin::LAYOUTS
+                .iter()
+                .filter_map(|(p, _)| p.strip_prefix(&prefix))
+                .filter(|f| !f.contains('/'))
+                .map(str::to_string)
+                .collect();
+        }
+        let mut names: Vec<String> = std::fs::read_dir(&self.dir)
+            .map(|rd| {
+                rd.filter_map(|e| e.ok())
+                    .filter(|e| e.path().is_file())
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        names
+    }
+
     /// A file of the layout, as text, and its path as shown in messages;
     /// `None` when the layout has no such file.
     fn read(&self, root: &Path, file: &str) -> Option<Result<(String, PathBuf), Diagnostic>> {
@@ -115,40 +155,33 @@ fn locate(root: &Path, name: &str) -> Option<Place> {
     })
 }
 
-/// A template of the layout at `place`, or of the layout it extends.
-fn template(
-    root: &Path,
-    place: &Place,
-    file: &str,
-    depth: usize,
-) -> Result<(String, PathBuf), Diagnostic> {
-    if let Some(found) = place.read(root, file) {
-        return found;
+/// The layout at `first` and the layouts it extends, nearest first.
+fn chain(root: &Path, first: Place) -> Result<Vec<Place>, Diagnostic> {
+    let mut chain = vec![first];
+    while let Some(last) = chain.last() {
+        let Some(extends) = last.read(root, "extends") else {
+            break;
+        };
+        let (base, shown) = extends?;
+        let base = base.trim();
+        if chain.len() > 4 || chain.iter().any(|p| p.name == base) {
+            return Err(Diagnostic::new(
+                shown,
+                "layouts extend each other too deeply (a loop?)",
+            ));
+        }
+        let Some(found) = locate(root, base) else {
+            return Err(Diagnostic::new(
+                shown,
+                format!(
+                    "extends unknown layout \"{base}\"; available: {}",
+                    available(root).join(", ")
+                ),
+            ));
+        };
+        chain.push(found);
     }
-    let shown = crate::diag::display_path(&place.dir.join(file), root);
-    let Some(Ok((base, shown_ext))) = place.read(root, "extends") else {
-        return Err(Diagnostic::new(
-            shown,
-            "layout has no such template and extends no other layout",
-        ));
-    };
-    let base = base.trim();
-    if depth >= 4 {
-        return Err(Diagnostic::new(
-            shown_ext,
-            "layouts extend each other too deeply (a loop?)",
-        ));
-    }
-    let Some(found) = locate(root, base) else {
-        return Err(Diagnostic::new(
-            shown_ext,
-            format!(
-                "extends unknown layout \"{base}\"; available: {}",
-                available(root).join(", ")
-            ),
-        ));
-    };
-    template(root, &found, file, depth + 1)
+    Ok(chain)
 }
 
 /// Load layout `name`; `asked_at` is the file and position that named it.
@@ -182,14 +215,42 @@ pub fn load(root: &Path, name: &str, asked_at: (&Path, Pos)) -> Result<Layout, D
             .field("layout"));
         }
     }
-    let (cv_source, cv_path) = template(root, &place, "cv.typ.j2", 0)?;
-    let (letter_source, letter_path) = template(root, &place, "letter.typ.j2", 0)?;
+    let chain = chain(root, place)?;
+    let mut templates: Vec<Template> = Vec::new();
+    let mut lib = None;
+    let mut style = None;
+    for place in &chain {
+        for file in place.files() {
+            if file.ends_with(".j2") && !templates.iter().any(|t| t.name == file) {
+                if let Some(read) = place.read(root, &file) {
+                    let (source, path) = read?;
+                    templates.push(Template {
+                        name: file,
+                        source,
+                        path,
+                    });
+                }
+            } else if file == "lib.typ" && lib.is_none() {
+                lib = Some(format!("{}/lib.typ", place.import_dir));
+            } else if file == "style.typ" && style.is_none() {
+                style = Some(format!("{}/style.typ", place.import_dir));
+            }
+        }
+    }
+    let own = &chain[0];
+    for required in ["cv.typ.j2", "letter.typ.j2"] {
+        if !templates.iter().any(|t| t.name == required) {
+            return Err(Diagnostic::new(
+                crate::diag::display_path(&own.dir.join(required), root),
+                "layout has no such template and extends no other layout",
+            ));
+        }
+    }
     Ok(Layout {
-        import_dir: place.import_dir,
-        dir: place.dir,
-        cv_source,
-        letter_source,
-        cv_path,
-        letter_path,
+        import_dir: own.import_dir.clone(),
+        dirs: chain.iter().map(|p| p.dir.clone()).collect(),
+        lib,
+        style,
+        templates,
     })
 }

@@ -1092,8 +1092,8 @@ fn cases() -> Vec<Case> {
         .first(Edit::Run(broken_layout))
         .edit(Edit::Replace(
             "layouts/broken/letter.typ.j2",
-            "  author: {{ meta.author|str }},\n",
-            "{% if candidate.name %}\n  author: {{ meta.author|str }},\n",
+            "#show: base.with(size: 10.5pt)\n",
+            "{% if candidate.name %}\n#show: base.with(size: 10.5pt)\n",
         ))
         .args(&["build", "ringist-valja", "--only", "letter"])
         .file("layouts/broken/letter.typ.j2")
@@ -1108,7 +1108,7 @@ fn cases() -> Vec<Case> {
         .first(Edit::Run(broken_layout))
         .edit(Edit::Replace(
             "layouts/broken/lib.typ",
-            "#let muted = rgb(\"#555b63\")",
+            "// The functions the templates call, made for one style.",
             "#let muted = rgb(\"#555b63\"",
         ))
         .args(&["build", "ringist-valja", "--only", "cv"])

@@ -224,8 +224,8 @@ fn formal_layout_uses_the_classic_templates_with_its_own_style() {
     );
     assert!(pdf_text(&cv).contains("Tarkvaraarendaja ja tiimijuht"));
 
-    // Its own lib.typ changes only its own documents.
-    let lib = ws.join("layouts/formal/lib.typ");
+    // Its own style.typ changes only its own documents.
+    let lib = ws.join("layouts/formal/style.typ");
     let mut text = std::fs::read_to_string(&lib).expect("read");
     text.push_str("\n// an edit\n");
     write(&lib, &text);
@@ -238,6 +238,22 @@ fn formal_layout_uses_the_classic_templates_with_its_own_style() {
         .collect();
     assert_eq!(built.len(), 2, "{built:?}");
     assert!(built.iter().all(|l| l.contains(posting)), "{built:?}");
+
+    // The library of the layout it extends is read by its documents too.
+    let classic = ws.join("layouts/classic/lib.typ");
+    let mut text = std::fs::read_to_string(&classic).expect("read");
+    text.push_str("\n// an edit\n");
+    write(&classic, &text);
+    let out = dossier(ws, &["--message-format", "json", "build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let built = stdout(&out)
+        .lines()
+        .filter(|l| l.contains("\"status\":\"built\"") && l.contains(posting))
+        .count();
+    assert_eq!(
+        built, 2,
+        "formal's documents are rebuilt after classic's lib.typ changed"
+    );
 
     // An `extends` naming a layout that does not exist is an error naming the file.
     write(&ws.join("layouts/formal/extends"), "clasic\n");

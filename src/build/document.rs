@@ -141,11 +141,15 @@ fn prepare<'c>(
     }
     crate::fsio::clean_stale_temps(&dir_abs);
 
-    // The layout's static files, the fonts, the photo.
-    let mut inputs = vec![
-        hasher.path(&renderer.layout().dir),
-        hasher.path(&ws.root.join(s.font_dir)),
-    ];
+    // The static files of the layout and of those it extends, the fonts,
+    // the photo.
+    let mut inputs: Vec<String> = renderer
+        .layout()
+        .dirs
+        .iter()
+        .map(|d| hasher.path(d))
+        .collect();
+    inputs.push(hasher.path(&ws.root.join(s.font_dir)));
     if let Some(photo) = &ctx.candidate.photo {
         inputs.push(hasher.path(&ws.root.join(photo.trim_start_matches('/'))));
     }

@@ -133,12 +133,11 @@ pub struct Renderer {
 impl Renderer {
     pub fn new(layout: Layout) -> Result<Renderer, Diagnostic> {
         let mut env = environment();
-        for (kind, src, path) in [
-            (DocKind::Cv, &layout.cv_source, &layout.cv_path),
-            (DocKind::Letter, &layout.letter_source, &layout.letter_path),
-        ] {
-            env.add_template_owned(kind.name(), src.clone())
-                .map_err(|e| crate::jinja::unclosed_hint(template_error(&e, path), &e, src, 1))?;
+        for t in &layout.templates {
+            env.add_template_owned(t.name.clone(), t.source.clone())
+                .map_err(|e| {
+                    crate::jinja::unclosed_hint(template_error(&e, &t.path), &e, &t.source, 1)
+                })?;
         }
         Ok(Renderer { env, layout })
     }
@@ -156,10 +155,11 @@ impl Renderer {
         ctx_value: &Value,
     ) -> Result<String, Diagnostic> {
         let meta = Meta::of(ctx, kind);
+        let name = format!("{}.typ.j2", kind.name());
         let template = self
             .env
-            .get_template(kind.name())
-            .map_err(|e| template_error(&e, self.path(kind)))?;
+            .get_template(&name)
+            .map_err(|e| self.error(&e, &name))?;
         let emphasize: &[String] = if kind == DocKind::Cv {
             &ctx.cv.emphasize
         } else {
@@ -169,18 +169,24 @@ impl Renderer {
             emphasize => Value::from(Serde(emphasize)),
             meta => Value::from(Serde(&meta)),
             layout_dir => &self.layout.import_dir,
+            layout_lib => &self.layout.lib,
+            layout_style => &self.layout.style,
             ..ctx_value.clone()
         };
-        template
-            .render(vars)
-            .map_err(|e| template_error(&e, self.path(kind)))
+        template.render(vars).map_err(|e| self.error(&e, &name))
     }
 
-    fn path(&self, kind: DocKind) -> &Path {
-        match kind {
-            DocKind::Cv => &self.layout.cv_path,
-            DocKind::Letter => &self.layout.letter_path,
-        }
+    /// An error while rendering `name`, pointed at the template it is in (an
+    /// included or imported one, maybe).
+    fn error(&self, e: &minijinja::Error, name: &str) -> Diagnostic {
+        let at = e.name().unwrap_or(name);
+        let path = self
+            .layout
+            .template(at)
+            .or_else(|| self.layout.template(name))
+            .map(|t| t.path.as_path())
+            .unwrap_or(Path::new(name));
+        template_error(e, path)
     }
 }
 
