@@ -138,4 +138,13 @@ pub struct InitArgs {
 pub struct CheckArgs {
     /// Postings to check, as `posting-id` or `candidate/posting-id` (default: all)
     pub postings: Vec<String>,
+    /// Exit with status 1 on any warning or requirement without evidence, not only on errors (for CI)
+    #[arg(long)]
+    pub strict: bool,
+    /// Instead of postings: each candidate's coverage of every role of a professional standard (e.g. it-juht-7)
+    #[arg(long, value_name = "STANDARD")]
+    pub standard: Option<String>,
+    /// Language of the competence names in a --standard self-assessment
+    #[arg(long, value_enum, default_value = "et", value_name = "LANG")]
+    pub lang: crate::model::Lang,
 }

@@ -144,6 +144,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("publications", "Publikatsioonid", "Publications"),
     ("volunteering", "Vabatahtlik tegevus", "Volunteering"),
     ("references", "Soovitajad", "References"),
+    ("competences", "Kompetentsid (e-CF)", "Competences (e-CF)"),
     ("present", "praegu", "present"),
     ("cv", "CV", "CV"),
     ("letter", "Motivatsioonikiri", "Cover letter"),

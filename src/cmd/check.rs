@@ -1,72 +1,74 @@
-//! `dossier check`: load and merge everything, report problems and how each
-//! posting's requirements are covered by evidence. Compiles nothing.
+//! `dossier check`: load and merge everything and report, per posting, what
+//! a careful reader would catch (see `crate::check`). Compiles nothing,
+//! writes nothing, takes no lock.
 
-use std::io::Write;
-
-use anyhow::Result;
+use anyhow::{Result, bail};
 
 use crate::args::{CheckArgs, Cli};
 use crate::build;
+use crate::check::{self, standard};
 use crate::load::Workspace;
 use crate::model::Date;
+use crate::model::competence;
+use crate::report::check::{CheckReporter, Totals};
 
 pub fn run(cli: &Cli, args: &CheckArgs) -> Result<i32> {
     let ws = Workspace::find(cli.dir.as_deref())?;
+    let reporter = CheckReporter::new(cli.message_format, cli.quiet);
+    if let Some(id) = &args.standard {
+        return self_assessment(&ws, &reporter, id, args);
+    }
     let (_, selected) = super::select(&ws, &args.postings)?;
+    let today = today();
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
-    let mut out = std::io::stdout().lock();
+    let reports: Vec<check::Report> = build::merge_all(&ws, &selected, today, threads)
+        .into_iter()
+        .map(|m| match &m.result {
+            Ok(merged) => check::check(merged, today),
+            Err(d) => check::unreadable(&m.posting, ws.shown(&m.posting.path), d),
+        })
+        .collect();
+    reporter.reports(&reports);
+    let totals = Totals::of(&reports);
+    reporter.summary(&totals, args.strict);
+    let failed = totals.errors > 0 || (args.strict && (totals.warnings > 0 || totals.gaps > 0));
+    Ok(if failed { super::EXIT_FAILED } else { 0 })
+}
+
+/// `SOURCE_DATE_EPOCH` when set (reproducible runs), else today.
+fn today() -> Date {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .map(Date::from_unix_seconds)
+        .unwrap_or_else(Date::today)
+}
+
+/// `check --standard ID`: every candidate's coverage of the standard's roles.
+fn self_assessment(
+    ws: &Workspace,
+    reporter: &CheckReporter,
+    id: &str,
+    args: &CheckArgs,
+) -> Result<i32> {
+    let Some(standard) = competence::standard(id) else {
+        bail!("{}", competence::unknown_standard(id));
+    };
+    let candidates = ws.candidates()?;
+    if candidates.is_empty() {
+        bail!("no profiles in profiles/; add profiles/<candidate>.yaml");
+    }
+    let mut assessments = Vec::new();
     let mut problems = 0;
-    let mut reported: Vec<String> = Vec::new();
-    for m in build::merge_all(&ws, &selected, Date::today(), threads) {
-        let merged = match m.result {
-            Ok(merged) => merged,
+    for c in &candidates {
+        match build::merge::load_profile(ws, &c.id, &c.profile) {
+            Ok(p) => assessments.push(standard::assess(&c.id, &p.profile, standard, args.lang)),
             Err(d) => {
-                // A broken profile fails every posting of its candidate: say it once.
-                let text = d.to_string();
-                if !reported.contains(&text) {
-                    problems += d.0.len();
-                    eprintln!("{text}");
-                    reported.push(text);
-                }
-                continue;
-            }
-        };
-        if let Err(d) = &merged.tailored.letter {
-            problems += 1;
-            eprintln!("{d}");
-            continue;
-        }
-        if cli.quiet {
-            continue;
-        }
-        let ctx = &merged.tailored.context;
-        let covered = ctx
-            .requirements
-            .iter()
-            .filter(|r| !r.evidence.is_empty())
-            .count();
-        writeln!(
-            out,
-            "{}: ok — {covered}/{} requirements have evidence",
-            m.posting.key(),
-            ctx.requirements.len()
-        )?;
-        for r in &ctx.requirements {
-            let mark = if r.evidence.is_empty() {
-                "  ✗"
-            } else {
-                "  ✓"
-            };
-            writeln!(out, "{mark} {}", r.text)?;
-            for e in &r.evidence {
-                let note = if e.in_cv { "" } else { " (not in this CV)" };
-                writeln!(out, "      {} — {}{note}", e.reference, e.label)?;
+                problems += d.0.len();
+                eprintln!("{d}");
             }
         }
     }
-    if problems > 0 {
-        eprintln!("{problems} problem(s) found");
-        return Ok(super::EXIT_FAILED);
-    }
-    Ok(0)
+    reporter.assessments(&assessments);
+    Ok(if problems > 0 { super::EXIT_FAILED } else { 0 })
 }

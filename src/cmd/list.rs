@@ -72,7 +72,7 @@ pub fn run(cli: &Cli) -> Result<i32> {
     )?;
     for r in &rows {
         let (deadline, left) = match r.deadline {
-            Some(d) => (d.to_string(), days_between(&today, &d).to_string()),
+            Some(d) => (d.to_string(), today.days_until(&d).to_string()),
             None => ("-".to_string(), "-".to_string()),
         };
         writeln!(
@@ -82,11 +82,6 @@ pub fn run(cli: &Cli) -> Result<i32> {
         )?;
     }
     Ok(if broken > 0 { super::EXIT_FAILED } else { 0 })
-}
-
-/// Days from `a` to `b` (negative when `b` is past).
-fn days_between(a: &Date, b: &Date) -> i64 {
-    (b.unix_seconds() - a.unix_seconds()) / 86_400
 }
 
 /// What the last build said about a posting's documents.

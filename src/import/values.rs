@@ -198,6 +198,17 @@ pub fn markup(path: &str, v: &Value, flow: Flow, notes: &mut Notes) -> (String, 
             if let Some(inner) = json_array_in_string(s) {
                 return markup(path, &inner, flow, notes);
             }
+            // "TODO" as a whole value is a note to self, not text for a CV.
+            if crate::check::placeholders(s.trim())
+                .iter()
+                .any(|p| p == s.trim())
+            {
+                notes.push(
+                    path,
+                    format!("{:?} is a placeholder, not imported", s.trim()),
+                );
+                return (String::new(), Vec::new());
+            }
             let m = html::to_markup(s, flow);
             if !m.dropped.is_empty() {
                 notes.push(path, format!("HTML removed: {}", m.dropped.join(", ")));

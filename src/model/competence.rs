@@ -201,6 +201,9 @@ pub static CATALOGUE: [Competence; 41] = [
     c("E.9", Manage, "IS Governance", Some("IT valitsemine/juhtimine")), // B.3.19
 ];
 
+/// What the valid codes are, for messages.
+pub const CODES_HELP: &str = "e-CF 4.0 codes are A.1–A.10, B.1–B.6, C.1–C.5, D.1–D.11 and E.1–E.9; `dossier check --standard it-juht-7` lists them with their names";
+
 /// `E.2`, `e.2`, `E2`, `e2` → `E.2`; `None` when `code` is not of that shape.
 fn canonical(code: &str) -> Option<String> {
     let code = code.trim();
@@ -371,7 +374,7 @@ pub fn standard(id: &str) -> Option<&'static Standard> {
     STANDARDS.iter().find(|s| s.id == id)
 }
 
-fn unknown_standard(id: &str) -> String {
+pub fn unknown_standard(id: &str) -> String {
     let ids: Vec<&str> = STANDARDS.iter().map(|s| s.id).collect();
     let hint = did_you_mean(id, ids.iter().copied())
         .map(|b| format!("; did you mean \"{b}\"?"))

@@ -84,6 +84,11 @@ impl Date {
         (era * 146_097 + doe - 719_468) * 86_400
     }
 
+    /// Days from `self` to `later` (negative when `later` is earlier).
+    pub fn days_until(&self, later: &Date) -> i64 {
+        (later.unix_seconds() - self.unix_seconds()) / 86_400
+    }
+
     /// The civil date of a Unix timestamp (UTC).
     pub fn from_unix_seconds(secs: i64) -> Date {
         let z = secs.div_euclid(86_400) + 719_468;

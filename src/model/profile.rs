@@ -88,7 +88,7 @@ pub struct Experience {
     pub tags: Vec<String>,
     /// e-CF competence codes such as `E.2`.
     #[serde(default)]
-    pub competences: Vec<String>,
+    pub competences: Vec<Id>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -100,7 +100,7 @@ pub struct Highlight {
     pub tags: Vec<String>,
     /// e-CF codes; highlights reach templates as text only.
     #[serde(default)]
-    pub competences: Vec<String>,
+    pub competences: Vec<Id>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -121,7 +121,7 @@ pub struct Education {
     #[serde(default)]
     pub tags: Vec<String>,
     #[serde(default)]
-    pub competences: Vec<String>,
+    pub competences: Vec<Id>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -137,7 +137,7 @@ pub struct Skill {
     #[serde(default)]
     pub tags: Vec<String>,
     #[serde(default)]
-    pub competences: Vec<String>,
+    pub competences: Vec<Id>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -197,7 +197,7 @@ pub struct Certification {
     #[serde(default)]
     pub tags: Vec<String>,
     #[serde(default)]
-    pub competences: Vec<String>,
+    pub competences: Vec<Id>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -218,7 +218,7 @@ pub struct Project {
     #[serde(default)]
     pub tags: Vec<String>,
     #[serde(default)]
-    pub competences: Vec<String>,
+    pub competences: Vec<Id>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -271,7 +271,7 @@ pub trait Item {
         &[]
     }
     /// e-CF competence codes it is evidence of.
-    fn competences(&self) -> &[String] {
+    fn competences(&self) -> &[Id] {
         &[]
     }
     /// When: start and end of a time span, or a single date as the end.
@@ -299,7 +299,7 @@ macro_rules! item {
             fn tags(&self) -> &[String] {
                 &self.tags
             }
-            fn competences(&self) -> &[String] {
+            fn competences(&self) -> &[Id] {
                 &self.competences
             }
         }
@@ -319,7 +319,7 @@ impl Item for Experience {
     fn tags(&self) -> &[String] {
         &self.tags
     }
-    fn competences(&self) -> &[String] {
+    fn competences(&self) -> &[Id] {
         &self.competences
     }
     fn span(&self) -> (Option<&Located<Date>>, Option<&Located<Date>>) {
@@ -334,7 +334,7 @@ impl Item for Education {
     fn tags(&self) -> &[String] {
         &self.tags
     }
-    fn competences(&self) -> &[String] {
+    fn competences(&self) -> &[Id] {
         &self.competences
     }
     fn span(&self) -> (Option<&Located<Date>>, Option<&Located<Date>>) {
@@ -349,7 +349,7 @@ impl Item for Project {
     fn tags(&self) -> &[String] {
         &self.tags
     }
-    fn competences(&self) -> &[String] {
+    fn competences(&self) -> &[Id] {
         &self.competences
     }
     fn span(&self) -> (Option<&Located<Date>>, Option<&Located<Date>>) {
@@ -364,7 +364,7 @@ impl Item for Certification {
     fn tags(&self) -> &[String] {
         &self.tags
     }
-    fn competences(&self) -> &[String] {
+    fn competences(&self) -> &[Id] {
         &self.competences
     }
     fn span(&self) -> (Option<&Located<Date>>, Option<&Located<Date>>) {
@@ -385,7 +385,7 @@ impl Profile {
             items.iter().map(|i| i as &dyn Item).collect()
         }
         match section {
-            Section::Summary => Vec::new(),
+            Section::Summary | Section::Competences => Vec::new(),
             Section::Experience => all(&self.experience),
             Section::Education => all(&self.education),
             Section::Skills => all(&self.skills),
@@ -402,6 +402,8 @@ impl Profile {
     pub fn has(&self, section: Section) -> bool {
         match section {
             Section::Summary => self.summary.is_some(),
+            // Shown only when a tailoring file asks for it.
+            Section::Competences => false,
             s => !self.items(s).is_empty(),
         }
     }

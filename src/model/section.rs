@@ -17,11 +17,14 @@ pub enum Section {
     Publications,
     Volunteering,
     References,
+    /// The e-CF competences the CV's items carry; shown only when
+    /// `cv.sections` names it.
+    Competences,
 }
 
 impl Section {
     /// Every built-in section, in the default order of a CV.
-    pub const ALL: [Section; 10] = [
+    pub const ALL: [Section; 11] = [
         Section::Summary,
         Section::Experience,
         Section::Education,
@@ -32,6 +35,7 @@ impl Section {
         Section::Publications,
         Section::Volunteering,
         Section::References,
+        Section::Competences,
     ];
 
     /// The id as written in YAML.
@@ -47,6 +51,7 @@ impl Section {
             Section::Publications => "publications",
             Section::Volunteering => "volunteering",
             Section::References => "references",
+            Section::Competences => "competences",
         }
     }
 
@@ -67,12 +72,14 @@ impl Section {
             Section::Publications => "publication",
             Section::Volunteering => "volunteering",
             Section::References => "reference",
+            Section::Competences => "competence",
         }
     }
 
-    /// Whether the section is a list of items with ids (all but the summary).
+    /// Whether the section is a list of the profile's items with ids (all
+    /// but the summary and the competences, which the program writes).
     pub fn has_items(self) -> bool {
-        self != Section::Summary
+        !matches!(self, Section::Summary | Section::Competences)
     }
 }
 

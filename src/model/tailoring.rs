@@ -23,9 +23,28 @@ pub struct Tailoring {
     pub letter: LetterTailoring,
     #[serde(default)]
     pub requirements: Vec<Requirement>,
+    /// e-CF competences the post asks for (`[E.2, D.9]`).
+    #[serde(default)]
+    pub competences: Vec<Id>,
+    /// A role of a professional standard whose mandatory competences the
+    /// post asks for: `it-juht-7/arendusjuht`.
+    #[serde(default)]
+    pub standard: Option<Located<String>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Default,
+    Deserialize,
+    serde::Serialize,
+    JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     #[default]
@@ -36,6 +55,20 @@ pub enum Status {
     Offer,
     Rejected,
     Withdrawn,
+}
+
+impl Status {
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Ready => "ready",
+            Status::Submitted => "submitted",
+            Status::Interview => "interview",
+            Status::Offer => "offer",
+            Status::Rejected => "rejected",
+            Status::Withdrawn => "withdrawn",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]

@@ -21,6 +21,7 @@ use crate::diag::Pos;
     Deserialize,
     Serialize,
     schemars::JsonSchema,
+    clap::ValueEnum,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {

@@ -4,8 +4,8 @@ use std::path::Path;
 
 use super::select::check_unique;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::Section;
 use crate::model::profile::{Item, Profile};
+use crate::model::{Id, Section, competence};
 
 /// Checks of a profile that do not depend on any posting: unique ids, sane date ranges.
 pub fn check_profile(profile: &Profile, file: &Path) -> Diagnostics {
@@ -46,9 +46,38 @@ pub fn check_profile(profile: &Profile, file: &Path) -> Diagnostics {
     for section in lists() {
         for item in profile.items(section) {
             check_range(item, section.id(), file, &mut d);
+            let at = format!("{}[{}]", section.id(), item.id().value);
+            check_competences(item.competences(), &at, file, &mut d);
+        }
+    }
+    for e in &profile.experience {
+        for h in &e.highlights {
+            let at = format!("experience[{}].highlights[{}]", e.id.value, h.id.value);
+            check_competences(&h.competences, &at, file, &mut d);
         }
     }
     d
+}
+
+/// Every competence code must be one of the e-CF catalogue's.
+pub fn check_competences(codes: &[Id], at: &str, file: &Path, d: &mut Diagnostics) {
+    for (i, code) in codes.iter().enumerate() {
+        if competence::find(&code.value).is_none() {
+            d.push(
+                unknown_competence(&code.value, file)
+                    .at(code.pos)
+                    .field(format!("{at}.competences[{i}]")),
+            );
+        }
+    }
+}
+
+pub fn unknown_competence(code: &str, file: &Path) -> Diagnostic {
+    let hint = competence::suggest(code)
+        .map(|c| format!("; did you mean \"{c}\"?"))
+        .unwrap_or_default();
+    Diagnostic::new(file, format!("unknown e-CF competence \"{code}\"{hint}"))
+        .help(competence::CODES_HELP)
 }
 
 /// An end before its start is a mistake, unless both fall in one year and

@@ -59,6 +59,11 @@ pub struct PostingCtx {
     pub contact: ContactCtx,
     pub status: Status,
     pub layout: String,
+    /// The role of a professional standard the post names.
+    pub standard: Option<StandardCtx>,
+    /// The e-CF competences the post asks for (its standard role's, then
+    /// its own list), each with the profile items that carry it.
+    pub competences: Vec<CompetenceCtx>,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -88,6 +93,8 @@ pub struct CvCtx {
     pub references: Vec<ReferenceCtx>,
     pub emphasize: Vec<String>,
     pub max_pages: Option<u32>,
+    /// The e-CF competences the CV's items carry, in catalogue order.
+    pub competences: Vec<CompetenceCtx>,
 }
 
 impl CvCtx {
@@ -105,6 +112,33 @@ impl CvCtx {
                 _ => true,
             }
     }
+
+    /// Whether this CV shows highlight `h` of job `job`.
+    pub fn shows_highlight(&self, job: &str, h: &str) -> bool {
+        self.shows(Section::Experience, job)
+            && self
+                .experience
+                .iter()
+                .any(|e| e.id == job && e.highlight_ids.iter().any(|x| x == h))
+    }
+}
+
+/// An e-CF competence, named in the posting's language, with the profile
+/// items that carry it (for what a post asks; empty in `cv.competences`).
+#[derive(Debug, Clone, Serialize)]
+pub struct CompetenceCtx {
+    pub code: String,
+    pub name: String,
+    pub evidence: Vec<EvidenceCtx>,
+}
+
+/// The role of a professional standard a post names (`standard:`).
+#[derive(Debug, Clone, Serialize)]
+pub struct StandardCtx {
+    /// `it-juht-7/arendusjuht`
+    pub id: String,
+    /// `IT-juht, tase 7: IT arendusjuht`
+    pub name: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -127,6 +161,8 @@ pub struct ExperienceCtx {
     pub end: String,
     pub summary: String,
     pub highlights: Vec<String>,
+    /// The ids of `highlights`, in the same order.
+    pub highlight_ids: Vec<String>,
     pub tags: Vec<String>,
     pub competences: Vec<String>,
 }

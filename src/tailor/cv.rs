@@ -49,6 +49,8 @@ pub fn cv_ctx(profile: &Profile, tailoring: &Tailoring, tfile: &Path, p: &mut Re
             .cloned()
             .collect(),
         max_pages: cvt.max_pages.as_ref().map(|m| m.value),
+        // Filled in when the CV is complete.
+        competences: Vec::new(),
     }
 }
 
@@ -137,7 +139,7 @@ fn education(profile: &Profile, p: &mut Resolver) -> Vec<EducationCtx> {
                     false,
                 ),
                 notes: p.opt(e.notes.as_ref(), &f("notes")),
-                competences: e.competences.clone(),
+                competences: codes(&e.competences),
             }
         })
         .collect()
@@ -158,7 +160,7 @@ fn skills(profile: &Profile, t: &Tailoring, tfile: &Path, p: &mut Resolver) -> V
                 name: p.text(&s.name, &f("name")),
                 category: p.opt(s.category.as_ref(), &f("category")),
                 level: p.opt(s.level.as_ref(), &f("level")),
-                competences: s.competences.clone(),
+                competences: codes(&s.competences),
             }
         })
         .collect()
@@ -218,7 +220,7 @@ fn certifications(
                 .map(|d| locale::cv_date(lang, &d.value))
                 .unwrap_or_default(),
             url: c.url.clone().unwrap_or_default(),
-            competences: c.competences.clone(),
+            competences: codes(&c.competences),
         })
         .collect()
 }
@@ -258,7 +260,7 @@ fn projects(profile: &Profile, t: &Tailoring, tfile: &Path, p: &mut Resolver) ->
                 ),
                 summary: p.opt(x.summary.as_ref(), &f("summary")),
                 url: x.url.clone().unwrap_or_default(),
-                competences: x.competences.clone(),
+                competences: codes(&x.competences),
             }
         })
         .collect()
@@ -367,8 +369,9 @@ pub fn experience_ctx(
                 )
             })
             .collect(),
+        highlight_ids: highlights.iter().map(|h| h.id.value.clone()).collect(),
         tags: e.tags.clone(),
-        competences: e.competences.clone(),
+        competences: codes(&e.competences),
     }
 }
 
@@ -384,4 +387,13 @@ pub fn group_skills(skills: &[SkillCtx]) -> Vec<SkillGroupCtx> {
         }
     }
     groups
+}
+
+/// Competence codes as the catalogue writes them (`e2` → `E.2`); codes the
+/// catalogue does not know were reported by `check_profile`.
+fn codes(ids: &[crate::model::Id]) -> Vec<String> {
+    ids.iter()
+        .filter_map(|c| crate::model::competence::find(&c.value))
+        .map(|c| c.code.to_string())
+        .collect()
 }

@@ -5,7 +5,7 @@
 use crate::diag::Diagnostic;
 use crate::model::profile::Profile;
 use crate::model::tailoring::Tailoring;
-use crate::model::{Section, Text};
+use crate::model::{Lang, Section, Text};
 
 use super::context::{CvCtx, EvidenceCtx, RequirementCtx};
 use super::resolve::Resolver;
@@ -37,7 +37,7 @@ pub fn requirements(
 
 /// What `reference` points at: checked, described in words, and whether
 /// this CV shows it.
-fn resolve(
+pub fn resolve(
     profile: &Profile,
     reference: &str,
     cv: &CvCtx,
@@ -104,24 +104,27 @@ fn resolve(
     };
     Ok(EvidenceCtx {
         reference: reference.to_string(),
-        label: label(profile, section, id, highlight.as_deref(), r),
-        in_cv: cv.shows(section, id),
+        label: label(profile, section, id, highlight.as_deref(), r.lang),
+        in_cv: match &highlight {
+            Some(h) => cv.shows_highlight(id, h),
+            None => cv.shows(section, id),
+        },
         section,
         id: id.to_string(),
         highlight,
     })
 }
 
-/// The item in words, in the posting's language: `Tooteomanik, SMIT`.
-fn label(
+/// The item in words, in `lang`: `Tooteomanik, SMIT`.
+pub fn label(
     profile: &Profile,
     section: Section,
     id: &str,
     highlight: Option<&str>,
-    r: &Resolver,
+    lang: Lang,
 ) -> String {
     let txt = |t: &Text| {
-        crate::model::markup::plain(t.get(r.lang, profile.fallback_language).unwrap_or_default())
+        crate::model::markup::plain(t.get(lang, profile.fallback_language).unwrap_or_default())
     };
     let name = |t: Option<&Text>| t.map(txt).unwrap_or_default();
     match section {
@@ -151,7 +154,7 @@ fn label(
                 format!(
                     "{} {}",
                     txt(&l.name),
-                    crate::locale::language_level(r.lang, l.level.value)
+                    crate::locale::language_level(lang, l.level.value)
                 )
             })
             .unwrap_or_default(),
@@ -159,6 +162,6 @@ fn label(
         Section::Projects => name(find(&profile.projects, id).map(|p| &p.name)),
         Section::Publications => name(find(&profile.publications, id).map(|p| &p.title)),
         Section::References => name(find(&profile.references, id).map(|p| &p.name)),
-        Section::Summary => String::new(),
+        Section::Summary | Section::Competences => String::new(),
     }
 }

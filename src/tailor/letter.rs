@@ -88,6 +88,9 @@ pub fn posting_ctx(tailoring: &Tailoring, src: &Sources, t: &mut Resolver) -> Po
             .as_ref()
             .map(|l| l.value.clone())
             .unwrap_or_else(|| "classic".to_string()),
+        // Filled in by `competences::asked` once the CV is known.
+        standard: None,
+        competences: Vec::new(),
         contact,
         position,
     }

@@ -3,9 +3,10 @@
 //! names must exist. All problems found are reported together.
 
 mod check;
+pub mod competences;
 pub mod context;
 mod cv;
-mod evidence;
+pub mod evidence;
 mod letter;
 mod letter_body;
 mod resolve;
@@ -74,7 +75,9 @@ pub fn tailor(
         diags: p.diags,
     };
     cv::headline_and_summary(&mut cv, tailoring, &candidate, &mut t);
-    let posting = letter::posting_ctx(tailoring, src, &mut t);
+    let mut posting = letter::posting_ctx(tailoring, src, &mut t);
+    cv.competences = competences::of_cv(profile, &cv, lang);
+    (posting.standard, posting.competences) = competences::asked(profile, tailoring, &cv, &mut t);
     let letter = letter::letter_ctx(tailoring, &candidate, &posting, today, &mut t);
     let requirements = evidence::requirements(profile, tailoring, &cv, &mut t);
 

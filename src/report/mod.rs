@@ -13,6 +13,8 @@ use crate::build::{Document, Progress};
 use crate::diag::Diagnostic;
 use crate::manifest::{Entry, Status};
 
+pub mod check;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum MessageFormat {
     Human,
