@@ -20,7 +20,23 @@ pub struct Manifest {
     pub typst_identity: String,
     pub dossier_version: String,
     pub documents: Vec<Entry>,
+    /// The brief of each posting (`output/<candidate>/<posting>/README.md`).
+    #[serde(default)]
+    pub briefs: Vec<Brief>,
     pub summary: Summary,
+}
+
+/// A posting's brief as the last build left it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Brief {
+    /// `candidate/posting-id`.
+    pub posting: String,
+    /// Relative to the workspace.
+    pub path: String,
+    /// Content hash of the file.
+    pub hash: String,
+    /// `built` (written this time) or `up-to-date` (it already said this).
+    pub status: Status,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -91,6 +107,12 @@ impl Manifest {
                 self.documents.push(e.clone());
             }
         }
+        for b in &previous.briefs {
+            if !self.briefs.iter().any(|x| x.posting == b.posting) {
+                self.briefs.push(b.clone());
+            }
+        }
+        self.briefs.sort_by(|a, b| a.posting.cmp(&b.posting));
         self.documents
             .sort_by(|a, b| (&a.posting, &a.kind).cmp(&(&b.posting, &b.kind)));
     }

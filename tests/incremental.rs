@@ -1110,10 +1110,14 @@ fn quiet_prints_nothing_and_json_lines_parse() {
     for args in [&["build"][..], &["build", "--force"][..]] {
         let (out, events) = run_json(ws, args);
         assert_ok(&out);
-        let (last, docs) = events.split_last().expect("events");
+        let (last, rest) = events.split_last().expect("events");
         assert_eq!(last["event"], "summary", "{last}");
-        assert!(docs.iter().all(|e| e["event"] == "document"), "{docs:?}");
+        // Per document one event; per posting one for its brief.
+        let docs: Vec<&Value> = rest.iter().filter(|e| e["event"] == "document").collect();
+        let briefs = rest.iter().filter(|e| e["event"] == "brief").count();
+        assert_eq!(docs.len() + briefs, rest.len(), "{rest:?}");
         assert_eq!(docs.len(), 2 * postings(ws).len());
+        assert_eq!(briefs, postings(ws).len());
         for (key, name) in [
             ("built", "built"),
             ("up_to_date", "up-to-date"),

@@ -124,15 +124,7 @@ fn prepare<'c>(
     let dir_abs = ws.root.join(&dir_rel);
     std::fs::create_dir_all(&dir_abs)
         .map_err(|e| Diagnostic::new(&dir_rel, format!("cannot create output directory: {e}")))?;
-    // A symlink planted inside output/ must not lead the writes elsewhere.
-    let inside = match (
-        dir_abs.canonicalize(),
-        ws.root.join("output").canonicalize(),
-    ) {
-        (Ok(dir), Ok(out)) => dir.starts_with(out),
-        _ => false,
-    };
-    if !inside {
+    if !inside_output(ws, &dir_rel) {
         return Err(Diagnostic::new(
             &dir_rel,
             "output directory leads outside output/ (a symlink?); remove it and build again",
@@ -154,6 +146,18 @@ fn prepare<'c>(
         inputs.push(hasher.path(&ws.root.join(photo.trim_start_matches('/'))));
     }
     Ok((renderer, inputs, dir_rel))
+}
+
+/// Whether the directory `dir_rel` exists and is really below `output/`: a
+/// symlink planted inside output/ must not lead the writes elsewhere.
+pub fn inside_output(ws: &Workspace, dir_rel: &Path) -> bool {
+    match (
+        ws.root.join(dir_rel).canonicalize(),
+        ws.root.join("output").canonicalize(),
+    ) {
+        (Ok(dir), Ok(out)) => dir.starts_with(out),
+        _ => false,
+    }
 }
 
 fn render_one(

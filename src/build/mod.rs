@@ -5,6 +5,7 @@
 //! ([`queue`]) → one manifest entry per document. A posting that fails is
 //! recorded and the others go on.
 
+pub mod brief;
 pub mod document;
 pub mod fingerprint;
 pub mod merge;
@@ -19,7 +20,7 @@ use crate::compile::{self, Format, PdfInfo, Typst};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::fsio::OutputLock;
 use crate::load::{PostingFile, Workspace};
-use crate::manifest::{Entry, Manifest, Status, Summary};
+use crate::manifest::{Brief, Entry, Manifest, Status, Summary};
 use crate::model::{Date, DocKind};
 
 pub use document::Document;
@@ -67,6 +68,8 @@ impl Progress for Silent {}
 #[derive(Debug, Clone)]
 pub struct Outcome {
     pub entries: Vec<Entry>,
+    /// The brief of every posting that could be merged.
+    pub briefs: Vec<Brief>,
     /// Ctrl-C or SIGTERM stopped it.
     pub interrupted: bool,
 }
@@ -198,7 +201,14 @@ pub fn run(ws: &Workspace, plan: &Plan, progress: &dyn Progress) -> Result<Outco
     }
     entries.sort_by(|a, b| (&a.posting, &a.kind).cmp(&(&b.posting, &b.kind)));
 
+    // A brief lists every document of its posting, built now or before.
+    let mut all = Manifest {
+        documents: entries.clone(),
+        ..Manifest::default()
+    };
+    all.keep_untouched(&previous);
     let outcome = Outcome {
+        briefs: write_briefs(ws, &merged, &all.documents, plan),
         entries,
         interrupted: crate::interrupt::interrupted(),
     };
@@ -213,10 +223,54 @@ pub fn run(ws: &Workspace, plan: &Plan, progress: &dyn Progress) -> Result<Outco
             failed: outcome.count(Status::Failed),
         },
         documents: outcome.entries.clone(),
+        briefs: outcome.briefs.clone(),
     };
     manifest.keep_untouched(&previous);
     manifest.write(&ws.root)?;
     Ok(outcome)
+}
+
+/// Write the brief of every merged posting (unchanged briefs are not
+/// rewritten); `documents` are the manifest's entries after this build.
+fn write_briefs(
+    ws: &Workspace,
+    merged: &[MergeResult],
+    documents: &[Entry],
+    plan: &Plan,
+) -> Vec<Brief> {
+    let results = crate::par::map(
+        merged,
+        plan.jobs,
+        || (),
+        |(), m| {
+            let m = m.result.as_ref().ok()?;
+            let key = m.posting.key();
+            let files: Vec<&Entry> = documents.iter().filter(|e| e.posting == key).collect();
+            let report = crate::check::check(m, plan.today);
+            let text = brief::render(m, &report, &files, plan.today);
+            let path = PathBuf::from("output")
+                .join(&m.posting.candidate)
+                .join(&m.posting.id)
+                .join(brief::FILE);
+            // Only into the posting's checked output directory (see `document::prepare`).
+            if !document::inside_output(ws, path.parent()?) {
+                return None;
+            }
+            let written =
+                crate::fsio::write_if_changed(&ws.root.join(&path), text.as_bytes()).ok()?;
+            Some(Brief {
+                posting: key,
+                path: path.to_string_lossy().into_owned(),
+                hash: compile::content_hash(text.as_bytes()),
+                status: if written {
+                    Status::Built
+                } else {
+                    Status::UpToDate
+                },
+            })
+        },
+    );
+    results.into_iter().flatten().collect()
 }
 
 /// `layouts/fonts`, else the built-in fonts, unpacked below output/ by

@@ -82,21 +82,29 @@ pub fn check(m: &Merged, today: Date) -> Report {
     }
     let letter_date = Date::parse(&ctx.letter.date_iso).unwrap_or(today);
     let requirements = requirements::check(m, letter_date, &mut findings);
-    for (i, c) in ctx.posting.competences.iter().enumerate() {
-        let field = if i < m.tailoring.competences.len() && m.tailoring.standard.is_none() {
-            format!("competences[{i}]")
-        } else {
-            "competences".to_string()
+    for c in ctx
+        .posting
+        .competences
+        .iter()
+        .filter(|c| c.evidence.is_empty())
+    {
+        // Where the post asks for it: its own list, else its standard's role.
+        let listed = m.tailoring.competences.iter().enumerate().find(|(_, x)| {
+            crate::model::competence::find(&x.value).is_some_and(|f| f.code == c.code)
+        });
+        let (field, pos) = match (listed, &m.tailoring.standard) {
+            (Some((i, x)), _) => (format!("competences[{i}]"), x.pos),
+            (None, Some(s)) => ("standard".to_string(), s.pos),
+            (None, None) => ("competences".to_string(), Default::default()),
         };
-        if c.evidence.is_empty() {
-            findings.push(
-                Diagnostic::note(
-                    &m.file,
-                    format!("{} {}: no item of the profile carries it", c.code, c.name),
-                )
-                .field(field),
-            );
-        }
+        findings.push(
+            Diagnostic::note(
+                &m.file,
+                format!("{} {}: no item of the profile carries it", c.code, c.name),
+            )
+            .at(pos)
+            .field(field),
+        );
     }
     letter::check(m, &mut findings);
     let deadline = m.tailoring.posting.deadline.as_ref();

@@ -17,7 +17,7 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<i32> {
     let plan = plan(cli, &ws, args)?;
     let reporter = Reporter::new(cli.message_format, cli.quiet, cli.verbose);
     let outcome = build::run(&ws, &plan, &reporter)?;
-    reporter.finish(&outcome.entries, started.elapsed());
+    reporter.finish(&outcome, started.elapsed());
     Ok(exit_code(&outcome))
 }
 

@@ -1,5 +1,6 @@
-//! `dossier list`: every posting with its status, deadline, days left and
-//! build state (from `output/manifest.json`), soonest deadline first.
+//! `dossier list`: every posting with its status, deadline, days left,
+//! build state (from `output/manifest.json`) and the open items of its
+//! checklist (`strategy.checklist`), soonest deadline first.
 
 use std::io::Write;
 
@@ -18,6 +19,8 @@ struct Row {
     deadline: Option<Date>,
     position: String,
     built: String,
+    /// Open checklist items.
+    open: Vec<String>,
 }
 
 pub fn run(cli: &Cli) -> Result<i32> {
@@ -40,6 +43,7 @@ pub fn run(cli: &Cli) -> Result<i32> {
                     .get(t.language.value, None)
                     .unwrap_or_default()
                     .to_string(),
+                open: crate::build::brief::open_items(&t.strategy, t.language.value),
                 posting: key,
                 built,
             }),
@@ -52,6 +56,7 @@ pub fn run(cli: &Cli) -> Result<i32> {
                     deadline: None,
                     position: String::new(),
                     built,
+                    open: Vec::new(),
                 });
             }
         }
@@ -67,18 +72,28 @@ pub fn run(cli: &Cli) -> Result<i32> {
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
-        "{:width$}  {:10}  {:10}  {:>9}  {:11}  POSITION",
-        "POSTING", "STATUS", "DEADLINE", "DAYS LEFT", "BUILD"
+        "{:width$}  {:10}  {:10}  {:>9}  {:11}  {:>4}  POSITION — NEXT STEP",
+        "POSTING", "STATUS", "DEADLINE", "DAYS LEFT", "BUILD", "OPEN"
     )?;
     for r in &rows {
         let (deadline, left) = match r.deadline {
             Some(d) => (d.to_string(), today.days_until(&d).to_string()),
             None => ("-".to_string(), "-".to_string()),
         };
+        let open = if r.open.is_empty() {
+            "-".to_string()
+        } else {
+            r.open.len().to_string()
+        };
+        let next = r
+            .open
+            .first()
+            .map(|n| format!(" — {n}"))
+            .unwrap_or_default();
         writeln!(
             out,
-            "{:width$}  {:10}  {:10}  {:>9}  {:11}  {}",
-            r.posting, r.status, deadline, left, r.built, r.position
+            "{:width$}  {:10}  {:10}  {:>9}  {:11}  {:>4}  {}{next}",
+            r.posting, r.status, deadline, left, r.built, open, r.position
         )?;
     }
     Ok(if broken > 0 { super::EXIT_FAILED } else { 0 })

@@ -29,7 +29,7 @@ pub fn run(cli: &Cli, args: &WatchArgs) -> Result<i32> {
         let built = super::build::plan(cli, &ws, &args.build).and_then(|plan| {
             let reporter = Reporter::new(cli.message_format, cli.quiet, cli.verbose);
             let outcome = build::run(&ws, &plan, &reporter)?;
-            reporter.finish(&outcome.entries, started.elapsed());
+            reporter.finish(&outcome, started.elapsed());
             Ok(outcome)
         });
         match built {

@@ -30,6 +30,107 @@ pub struct Tailoring {
     /// post asks for: `it-juht-7/arendusjuht`.
     #[serde(default)]
     pub standard: Option<Located<String>>,
+    /// The applicant's own notes on this application, for the brief
+    /// (`output/<candidate>/<posting>/README.md`); never in the documents.
+    #[serde(default)]
+    pub strategy: Strategy,
+}
+
+/// The applicant's judgement on one application: how to position oneself,
+/// what to stress, what to prepare. Every field optional; every text in one
+/// or both languages, with inline markup.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Strategy {
+    /// What the organization is for, and its focus now.
+    #[serde(default)]
+    pub mission: Option<Text>,
+    #[serde(default)]
+    pub focus: Option<Text>,
+    /// Where the work is, and how much of it may be remote.
+    #[serde(default)]
+    pub location: Option<Text>,
+    #[serde(default)]
+    pub remote: Option<Text>,
+    /// The role's responsibilities, in the applicant's words.
+    #[serde(default)]
+    pub responsibilities: Vec<Text>,
+    /// What is expected after some time: `{when: 4 kuud, text: …}`.
+    #[serde(default)]
+    pub development: Vec<Milestone>,
+    /// How to position oneself: numbered approaches, each with its points.
+    #[serde(default)]
+    pub approaches: Vec<Approach>,
+    #[serde(default)]
+    pub strengths: Vec<Text>,
+    /// Areas to develop: what the post asks that the profile lacks.
+    #[serde(default)]
+    pub gaps: Vec<Text>,
+    /// How to answer each risk.
+    #[serde(default)]
+    pub mitigation: Vec<Text>,
+    /// What the recruiter should remember.
+    #[serde(default)]
+    pub messages: Vec<Text>,
+    #[serde(default)]
+    pub interview: Interview,
+    #[serde(default)]
+    pub salary: Salary,
+    /// Next steps; `done: true` once done.
+    #[serde(default)]
+    pub checklist: Vec<ChecklistItem>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Milestone {
+    pub when: Text,
+    pub text: Text,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Approach {
+    pub title: Text,
+    #[serde(default)]
+    pub points: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Interview {
+    /// To study before the interview.
+    #[serde(default)]
+    pub topics: Vec<Text>,
+    /// Stories to tell (situation, action, result).
+    #[serde(default)]
+    pub stories: Vec<Text>,
+    /// Questions to ask the organization.
+    #[serde(default)]
+    pub questions: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Salary {
+    /// The range the posting offers.
+    #[serde(default)]
+    pub offered: Option<Text>,
+    #[serde(default)]
+    pub desired: Option<Text>,
+    #[serde(default)]
+    pub reasoning: Option<Text>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistItem {
+    pub text: Text,
+    #[serde(default)]
+    pub done: bool,
+    /// When it is due, or when it was done.
+    #[serde(default)]
+    pub date: Option<Located<Date>>,
 }
 
 #[derive(
@@ -91,6 +192,9 @@ pub struct Posting {
     pub address: Vec<Text>,
     #[serde(default)]
     pub contact: Option<PostingContact>,
+    /// More people to reach (a recruiter, the team lead, …), beside `contact`.
+    #[serde(default)]
+    pub contacts: Vec<PostingContact>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]

@@ -9,7 +9,7 @@ use std::time::Duration;
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 
-use crate::build::{Document, Progress};
+use crate::build::{Document, Outcome, Progress};
 use crate::diag::Diagnostic;
 use crate::manifest::{Entry, Status};
 
@@ -48,6 +48,13 @@ struct DiagnosticEvent<'a> {
 }
 
 #[derive(Serialize)]
+struct BriefEvent<'a> {
+    event: &'static str,
+    #[serde(flatten)]
+    brief: &'a crate::manifest::Brief,
+}
+
+#[derive(Serialize)]
 struct SummaryEvent {
     event: &'static str,
     built: usize,
@@ -77,10 +84,11 @@ impl Reporter {
     }
 
     /// Every outcome (sorted by the caller), then the totals.
-    pub fn finish(&self, entries: &[Entry], elapsed: Duration) {
+    pub fn finish(&self, outcome: &Outcome, elapsed: Duration) {
         if let Some(bar) = self.bar.lock().ok().and_then(|mut b| b.take()) {
             bar.finish_and_clear();
         }
+        let entries = &outcome.entries;
         let count = |s: Status| entries.iter().filter(|e| e.status == s).count();
         let (built, up_to_date, failed) = (
             count(Status::Built),
@@ -104,6 +112,14 @@ impl Reporter {
                     if let Ok(line) = serde_json::to_string(&DocumentEvent {
                         event: "document",
                         entry: e,
+                    }) {
+                        let _ = writeln!(out, "{line}");
+                    }
+                }
+                for b in &outcome.briefs {
+                    if let Ok(line) = serde_json::to_string(&BriefEvent {
+                        event: "brief",
+                        brief: b,
                     }) {
                         let _ = writeln!(out, "{line}");
                     }
@@ -174,6 +190,19 @@ impl Reporter {
                                 e.kind
                             );
                         }
+                    }
+                }
+                for b in &outcome.briefs {
+                    let written = b.status == Status::Built;
+                    if !self.quiet && (written || self.verbose) {
+                        let label = if written { "     brief" } else { "up to date" };
+                        let _ = writeln!(
+                            err,
+                            "{} {} → {}",
+                            self.paint(if written { "32" } else { "2" }, label),
+                            b.posting,
+                            b.path
+                        );
                     }
                 }
                 if !self.quiet || failed > 0 {

@@ -57,6 +57,8 @@ pub struct PostingCtx {
     pub url: String,
     pub address: Vec<String>,
     pub contact: ContactCtx,
+    /// `posting.contacts`: more people to reach.
+    pub contacts: Vec<ContactCtx>,
     pub status: Status,
     pub layout: String,
     /// The role of a professional standard the post names.

@@ -54,16 +54,23 @@ pub fn posting_ctx(tailoring: &Tailoring, src: &Sources, t: &mut Resolver) -> Po
     let lang = t.lang;
     let pt = &tailoring.posting;
     let position = t.text(&pt.position, "posting.position");
+    let mut contact_ctx = |c: &crate::model::tailoring::PostingContact, field: &str| ContactCtx {
+        name: c.name.clone().unwrap_or_default(),
+        role: t.opt(c.role.as_ref(), &format!("{field}.role")),
+        email: c.email.clone().unwrap_or_default(),
+        phone: c.phone.clone().unwrap_or_default(),
+    };
     let contact = pt
         .contact
         .as_ref()
-        .map(|c| ContactCtx {
-            name: c.name.clone().unwrap_or_default(),
-            role: t.opt(c.role.as_ref(), "posting.contact.role"),
-            email: c.email.clone().unwrap_or_default(),
-            phone: c.phone.clone().unwrap_or_default(),
-        })
+        .map(|c| contact_ctx(c, "posting.contact"))
         .unwrap_or_default();
+    let contacts = pt
+        .contacts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| contact_ctx(c, &format!("posting.contacts[{i}]")))
+        .collect();
     PostingCtx {
         id: src.posting_id.to_string(),
         organization: t.text(&pt.organization, "posting.organization"),
@@ -92,6 +99,7 @@ pub fn posting_ctx(tailoring: &Tailoring, src: &Sources, t: &mut Resolver) -> Po
         standard: None,
         competences: Vec::new(),
         contact,
+        contacts,
         position,
     }
 }
