@@ -44,6 +44,13 @@ pub struct Summary {
     pub built: usize,
     pub up_to_date: usize,
     pub failed: usize,
+    /// Documents of sent postings: kept as recorded in `sent/`.
+    #[serde(default)]
+    pub sent: usize,
+    /// Documents of postings marked sent whose PDFs are out of date: kept
+    /// as they are, not recorded.
+    #[serde(default)]
+    pub held: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,6 +59,10 @@ pub enum Status {
     Built,
     UpToDate,
     Failed,
+    /// Sent: the PDF is the one recorded in `sent/`, never rebuilt.
+    Sent,
+    /// Marked sent, but out of date and not recorded: kept as it is.
+    Held,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -461,7 +461,7 @@ fn cases() -> Vec<Case> {
         .says(&[
             "unknown key `layuot`",
             "did you mean `layout`",
-            "valid keys: language, layout, status, posting, cv, letter, requirements",
+            "valid keys: language, layout, status, submitted, posting, cv, letter, requirements, competences, standard, strategy",
         ]),
         profile(
             "unknown top-level key in the profile",
@@ -1265,10 +1265,14 @@ fn line_at(text: &str, (marker, offset): (&str, i32)) -> Result<usize, String> {
 }
 
 /// Every path under `dir` (except `skip`) with its size and mtime.
+/// Every file below `dir` but `skip` (the workspace's `output/`) and the
+/// workspace's `sent/` beside it, where a build records the example's
+/// submitted posting.
 fn snapshot(dir: &Path, skip: &Path, out: &mut BTreeMap<PathBuf, (u64, Option<SystemTime>)>) {
+    let sent = skip.with_file_name("sent");
     for e in std::fs::read_dir(dir).expect("read_dir") {
         let p = e.expect("entry").path();
-        if p == skip {
+        if p == skip || p == sent {
             continue;
         }
         let meta = std::fs::symlink_metadata(&p).expect("metadata");

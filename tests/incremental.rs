@@ -187,7 +187,7 @@ fn build_ok(ws: &Path) {
 
 #[test]
 fn second_build_is_a_no_op() {
-    let ws = example_workspace();
+    let ws = example_workspace_unsent();
     let ws = ws.path();
     build_ok(ws);
     let before = pdfs(ws);
@@ -274,7 +274,7 @@ fn set_role(profile: &str, job: &str, et: &str, en: &str) -> (String, bool) {
 
 #[test]
 fn profile_edit_rebuilds_only_the_cvs_that_show_it() {
-    let ws = example_workspace();
+    let ws = example_workspace_unsent();
     let ws = ws.path();
     let cand = candidate(ws);
     let profile_path = ws.join("profiles").join(format!("{cand}.yaml"));
@@ -373,7 +373,7 @@ fn profile_edit_rebuilds_only_the_cvs_that_show_it() {
 
 #[test]
 fn force_rebuilds_everything_to_identical_bytes() {
-    let ws = example_workspace();
+    let ws = example_workspace_unsent();
     let ws = ws.path();
     build_ok(ws);
     let before = pdfs(ws);
@@ -410,6 +410,7 @@ fn second_copy() -> (tempfile::TempDir, PathBuf) {
     let root = dir.path().join("nested").join("töö kaust");
     copy_dir(&repo().join("profiles"), &root.join("profiles"));
     copy_dir(&repo().join("layouts"), &root.join("layouts"));
+    unsend(&root);
     (dir, root)
 }
 
@@ -429,7 +430,7 @@ fn assert_same_pdfs(a: &Path, b: &Path) -> usize {
 
 #[test]
 fn builds_are_byte_identical_across_directories() {
-    let one = example_workspace();
+    let one = example_workspace_unsent();
     let one = one.path();
     let (_keep, two) = second_copy();
     build_ok(one);
@@ -487,7 +488,7 @@ fn break_experience(ws: &Path) -> String {
 
 #[test]
 fn one_broken_posting_does_not_stop_the_others() {
-    let ws = example_workspace();
+    let ws = example_workspace_unsent();
     let ws = ws.path();
     let n_docs = 2 * postings(ws).len();
     let bad = break_experience(ws);
@@ -553,7 +554,7 @@ fn one_broken_posting_does_not_stop_the_others() {
     }
 
     // --fail-fast in a fresh copy: no PDF at all.
-    let fresh = example_workspace();
+    let fresh = example_workspace_unsent();
     let fresh = fresh.path();
     break_experience(fresh);
     let (out, events) = run_json(fresh, &["build", "--fail-fast"]);
@@ -574,7 +575,7 @@ fn one_broken_posting_does_not_stop_the_others() {
 
 #[test]
 fn stale_manifest_temp_file_is_removed() {
-    let ws = example_workspace();
+    let ws = example_workspace_unsent();
     let ws = ws.path();
     let stale = ws.join("output/.manifest.99999.part.json");
     std::fs::create_dir_all(ws.join("output")).expect("mkdir");
@@ -592,7 +593,7 @@ fn stale_manifest_temp_file_is_removed() {
 
 #[test]
 fn manifest_is_complete_and_replayable() {
-    let ws = example_workspace();
+    let ws = example_workspace_unsent();
     let ws = ws.path();
     build_ok(ws);
     let m = manifest(ws);
@@ -681,7 +682,7 @@ fn manifest_is_complete_and_replayable() {
 
 #[test]
 fn last_good_letter_survives_a_broken_letter_body() {
-    let ws = example_workspace();
+    let ws = example_workspace_unsent();
     let ws = ws.path();
     build_ok(ws);
     let before = pdfs(ws);
@@ -932,7 +933,7 @@ fn interrupted_build(ws: &Path, fake: &FakeTypst, signal: &str) -> (ExitStatus, 
 
 #[test]
 fn sigterm_during_first_build_leaves_no_pdf_and_no_temp_files() {
-    let ws = example_workspace();
+    let ws = example_workspace_unsent();
     let ws = ws.path();
     let fake = FakeTypst::hanging();
     let (exit, took, err) = interrupted_build(ws, &fake, "TERM");
@@ -962,7 +963,7 @@ fn sigterm_during_first_build_leaves_no_pdf_and_no_temp_files() {
 
 #[test]
 fn sigint_during_rebuild_keeps_the_last_good_pdfs() {
-    let ws = example_workspace();
+    let ws = example_workspace_unsent();
     let ws = ws.path();
     build_ok(ws);
     let before = pdfs(ws);
@@ -1005,7 +1006,7 @@ fn sigint_during_rebuild_keeps_the_last_good_pdfs() {
 
 #[test]
 fn timeout_also_stops_what_a_wrapper_typst_started() {
-    let ws = example_workspace();
+    let ws = example_workspace_unsent();
     let ws = ws.path();
     let fake = FakeTypst::hanging_wrapper();
     let out = Command::new(BIN)
@@ -1023,7 +1024,7 @@ fn timeout_also_stops_what_a_wrapper_typst_started() {
 
 #[test]
 fn timeout_stops_a_hanging_typst() {
-    let ws = example_workspace();
+    let ws = example_workspace_unsent();
     let ws = ws.path();
     let n_docs = 2 * postings(ws).len();
     let fake = FakeTypst::hanging();
@@ -1067,7 +1068,7 @@ fn timeout_stops_a_hanging_typst() {
 
 #[test]
 fn temp_files_of_a_killed_build_are_gone_after_the_next_run() {
-    let ws = example_workspace();
+    let ws = example_workspace_unsent();
     let ws = ws.path();
     build_ok(ws);
     let before = pdfs(ws);
@@ -1097,7 +1098,7 @@ fn temp_files_of_a_killed_build_are_gone_after_the_next_run() {
 
 #[test]
 fn quiet_prints_nothing_and_json_lines_parse() {
-    let ws = example_workspace();
+    let ws = example_workspace_unsent();
     let ws = ws.path();
     let out = dossier(ws, &["-q", "build"]);
     assert_ok(&out);
@@ -1146,7 +1147,7 @@ fn not_a_workspace_is_exit_2() {
     let out = dossier(&dir.path().join("does-not-exist"), &["build"]);
     assert_eq!(code(&out), 2, "{}", stderr(&out));
 
-    let ws = example_workspace();
+    let ws = example_workspace_unsent();
     let out = dossier(ws.path(), &["build", "--jobs", "many"]);
     assert_eq!(code(&out), 2, "{}", stderr(&out));
     assert!(!ws.path().join("output").exists());
@@ -1158,7 +1159,7 @@ fn not_a_workspace_is_exit_2() {
 
 #[test]
 fn layout_and_font_changes_rebuild_every_document() {
-    let ws = example_workspace();
+    let ws = example_workspace_unsent();
     let ws = ws.path();
     build_ok(ws);
     let n_docs = 2 * postings(ws).len();
@@ -1221,7 +1222,7 @@ fn layout_and_font_changes_rebuild_every_document() {
 
 #[test]
 fn another_typst_version_rebuilds_every_document() {
-    let ws = example_workspace();
+    let ws = example_workspace_unsent();
     let ws = ws.path();
     build_ok(ws);
     let before = pdfs(ws);
@@ -1261,7 +1262,7 @@ fn another_typst_version_rebuilds_every_document() {
 
 #[test]
 fn typst_failure_keeps_going_and_keeps_the_last_good_pdf() {
-    let ws = example_workspace();
+    let ws = example_workspace_unsent();
     let ws = ws.path();
     build_ok(ws);
     let before = pdfs(ws);

@@ -362,7 +362,12 @@ pub fn render(m: &Merged, report: &Report, files: &[&Entry], today: Date) -> Str
                 "cv" => ctx.labels["cv"],
                 _ => ctx.labels["letter"],
             };
-            let _ = writeln!(out, "| {kind} | [{name}]({name}) | {pages} |");
+            // A sent document is in sent/, three folders up from here.
+            let link = match e.pdf.as_deref() {
+                Some(p) if p.starts_with("sent/") => format!("../../../{p}"),
+                _ => name.to_string(),
+            };
+            let _ = writeln!(out, "| {kind} | [{name}]({link}) | {pages} |");
         }
     }
     out.trim_end().to_string() + "\n"

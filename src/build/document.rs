@@ -58,12 +58,13 @@ pub fn render_posting(
     s: &Settings,
     caches: &mut Caches,
 ) -> Vec<(DocKind, Result<Document, Diagnostics>)> {
+    let kinds = s.kinds;
     match prepare(m, s, caches) {
-        Err(d) => s.kinds.iter().map(|&k| (k, Err(d.clone()))).collect(),
+        Err(d) => kinds.iter().map(|&k| (k, Err(d.clone()))).collect(),
         Ok((renderer, inputs, dir_rel)) => {
             let ctx = &m.tailored.context;
             let ctx_value = Value::from(Serde(ctx));
-            s.kinds
+            kinds
                 .iter()
                 .map(|&kind| {
                     let result = match (&m.tailored.letter, kind) {

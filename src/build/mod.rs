@@ -10,6 +10,7 @@ pub mod document;
 pub mod fingerprint;
 pub mod merge;
 mod queue;
+pub mod sent;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -46,6 +47,9 @@ pub struct Plan {
     pub source_date_epoch: Option<i64>,
     /// The typst binary (default: `typst` on PATH).
     pub typst: Option<PathBuf>,
+    /// Postings (`candidate/posting`) whose documents are rebuilt and
+    /// recorded as a new sending.
+    pub resend: Vec<String>,
 }
 
 /// What a build tells while it runs (a progress bar, say); every method
@@ -68,6 +72,8 @@ impl Progress for Silent {}
 #[derive(Debug, Clone)]
 pub struct Outcome {
     pub entries: Vec<Entry>,
+    /// Sendings recorded by this build (in `sent/`).
+    pub recorded: Vec<sent::Sending>,
     /// The brief of every posting that could be merged.
     pub briefs: Vec<Brief>,
     /// Ctrl-C or SIGTERM stopped it.
@@ -128,46 +134,28 @@ pub fn run(ws: &Workspace, plan: &Plan, progress: &dyn Progress) -> Result<Outco
 
     // Load, tailor and render every posting.
     let merged = merge_all(ws, &plan.postings, plan.today, plan.jobs);
-    let font_dir = font_dir(ws);
-    let settings = document::Settings {
-        ws,
-        kinds: &plan.kinds,
-        format: plan.format,
-        source_date_epoch: plan.source_date_epoch,
-        typst_version: &typst.version,
-        font_dir: &font_dir,
-    };
-    let rendered = crate::par::map(
-        &merged,
-        plan.jobs,
-        document::Caches::default,
-        |caches, m| match &m.result {
-            Ok(m) => document::render_posting(m, &settings, caches),
-            Err(d) => plan.kinds.iter().map(|&k| (k, Err(d.clone()))).collect(),
-        },
-    );
-    let mut documents: Vec<Document> = Vec::new();
-    let mut failures: Vec<(String, DocKind, Problem)> = Vec::new();
-    for (m, results) in merged.iter().zip(rendered) {
-        for (kind, result) in results {
-            match result {
-                Ok(d) => documents.push(d),
-                Err(d) => failures.push((m.posting.key(), kind, Problem::from(&d))),
-            }
-        }
-    }
+    let (documents, failures) = render_all(ws, plan, &merged, &typst);
 
     // Checking means reading and hashing every PDF: in parallel.
     let up_to_date = crate::par::map(
         &documents,
         plan.jobs,
         || (),
-        |(), d| !plan.force && queue::is_up_to_date(&ws.root, d, &previous),
+        |(), d| queue::is_up_to_date(&ws.root, d, &previous),
     );
-    let (fresh, stale): (Vec<_>, Vec<_>) =
-        documents.iter().zip(up_to_date).partition(|(_, ok)| *ok);
-    let fresh: Vec<&Document> = fresh.into_iter().map(|(d, _)| d).collect();
-    let stale: Vec<&Document> = stale.into_iter().map(|(d, _)| d).collect();
+    // Sent postings first: their documents are kept, held or recorded.
+    let fates = sent_fates(ws, plan, &merged, &documents, &up_to_date, &previous);
+    let fate = |d: &Document| fates.iter().find(|(p, _)| *p == d.posting).map(|(_, f)| f);
+    let mut fresh: Vec<&Document> = Vec::new();
+    let mut stale: Vec<&Document> = Vec::new();
+    for (d, ok) in documents.iter().zip(&up_to_date) {
+        match fate(d) {
+            Some(Fate::Kept(..) | Fate::Held(_)) => {}
+            Some(Fate::Record { compile: true }) => stale.push(d),
+            _ if *ok && !plan.force => fresh.push(d),
+            _ => stale.push(d),
+        }
+    }
 
     crate::interrupt::install();
     progress.start(stale.len());
@@ -199,6 +187,7 @@ pub fn run(ws: &Workspace, plan: &Plan, progress: &dyn Progress) -> Result<Outco
     for (posting, kind, problem) in &failures {
         entries.push(failure_entry(posting, *kind, problem, prev(posting, *kind)));
     }
+    let recorded = apply_fates(ws, plan, &merged, &documents, &fates, &mut entries);
     entries.sort_by(|a, b| (&a.posting, &a.kind).cmp(&(&b.posting, &b.kind)));
 
     // A brief lists every document of its posting, built now or before.
@@ -210,6 +199,7 @@ pub fn run(ws: &Workspace, plan: &Plan, progress: &dyn Progress) -> Result<Outco
     let outcome = Outcome {
         briefs: write_briefs(ws, &merged, &all.documents, plan),
         entries,
+        recorded,
         interrupted: crate::interrupt::interrupted(),
     };
     let mut manifest = Manifest {
@@ -221,6 +211,8 @@ pub fn run(ws: &Workspace, plan: &Plan, progress: &dyn Progress) -> Result<Outco
             built: outcome.count(Status::Built),
             up_to_date: outcome.count(Status::UpToDate),
             failed: outcome.count(Status::Failed),
+            sent: outcome.count(Status::Sent),
+            held: outcome.count(Status::Held),
         },
         documents: outcome.entries.clone(),
         briefs: outcome.briefs.clone(),
@@ -228,6 +220,202 @@ pub fn run(ws: &Workspace, plan: &Plan, progress: &dyn Progress) -> Result<Outco
     manifest.keep_untouched(&previous);
     manifest.write(&ws.root)?;
     Ok(outcome)
+}
+
+/// Stage 3 for every merged posting, in parallel: the documents ready to
+/// compile, and what could not be rendered.
+fn render_all(
+    ws: &Workspace,
+    plan: &Plan,
+    merged: &[MergeResult],
+    typst: &Typst,
+) -> (Vec<Document>, Vec<(String, DocKind, Problem)>) {
+    let font_dir = font_dir(ws);
+    let settings = document::Settings {
+        ws,
+        kinds: &plan.kinds,
+        format: plan.format,
+        source_date_epoch: plan.source_date_epoch,
+        typst_version: &typst.version,
+        font_dir: &font_dir,
+    };
+    let rendered =
+        crate::par::map(
+            merged,
+            plan.jobs,
+            document::Caches::default,
+            |caches, m| match &m.result {
+                Ok(m) => document::render_posting(m, &settings, caches),
+                Err(d) => plan.kinds.iter().map(|&k| (k, Err(d.clone()))).collect(),
+            },
+        );
+    let mut documents: Vec<Document> = Vec::new();
+    let mut failures: Vec<(String, DocKind, Problem)> = Vec::new();
+    for (m, results) in merged.iter().zip(rendered) {
+        for (kind, result) in results {
+            match result {
+                Ok(d) => documents.push(d),
+                Err(d) => failures.push((m.posting.key(), kind, Problem::from(&d))),
+            }
+        }
+    }
+    (documents, failures)
+}
+
+/// What becomes of a posting marked sent (see [`sent`]).
+#[derive(Debug)]
+enum Fate {
+    /// A record exists: its documents are the sent ones, never rebuilt; the
+    /// message says what changed since, if anything did.
+    Kept(sent::Sending, Option<String>),
+    /// No record yet (or `--resend`): record the documents once they are
+    /// built — `compile` when they must be built first.
+    Record { compile: bool },
+    /// No record, and the PDFs on disk do not match the sources: nothing is
+    /// recorded, nothing rebuilt.
+    Held(String),
+}
+
+/// The fate of every sent posting of the plan, by posting key.
+fn sent_fates(
+    ws: &Workspace,
+    plan: &Plan,
+    merged: &[MergeResult],
+    documents: &[Document],
+    up_to_date: &[bool],
+    previous: &Manifest,
+) -> Vec<(String, Fate)> {
+    let mut out = Vec::new();
+    for m in merged.iter().filter_map(|m| m.result.as_ref().ok()) {
+        if !sent::is_sent(&m.tailoring) {
+            continue;
+        }
+        let key = m.posting.key();
+        let docs: Vec<(&Document, bool)> = documents
+            .iter()
+            .zip(up_to_date)
+            .filter(|(d, _)| d.posting == key)
+            .map(|(d, ok)| (d, *ok))
+            .collect();
+        let sendings = sent::sendings(&ws.root, &m.posting.candidate, &m.posting.id);
+        let resend = plan.resend.contains(&key);
+        let fate = match sendings.last() {
+            _ if resend => Fate::Record { compile: true },
+            Some(last) => {
+                let current: Vec<&Document> = docs.iter().map(|(d, _)| *d).collect();
+                Fate::Kept(last.clone(), sent::changes(&ws.root, last, m, &current))
+            }
+            None if docs.len() == DocKind::ALL.len() && docs.iter().all(|(_, ok)| *ok) => {
+                Fate::Record { compile: false }
+            }
+            // Never built at all (a fresh workspace): build it, then record.
+            None if docs.iter().all(|(d, _)| {
+                previous.find(&key, d.kind.name()).is_none()
+                    && compile::output_info(&ws.root, &d.job.pdf).is_none()
+            }) =>
+            {
+                Fate::Record { compile: true }
+            }
+            None => Fate::Held(format!(
+                "marked {} but not recorded: the PDFs on disk do not match the sources; \
+                 build them and check them before you mark them sent (status: ready, then \
+                 `dossier build`), or `dossier build --resend {}` rebuilds and records them",
+                m.tailoring.status.unwrap_or_default().name(),
+                m.posting.id
+            )),
+        };
+        out.push((key, fate));
+    }
+    out
+}
+
+/// Turn the entries of sent postings into what their fate says, and record
+/// the new sendings; returns the records made.
+fn apply_fates(
+    ws: &Workspace,
+    plan: &Plan,
+    merged: &[MergeResult],
+    documents: &[Document],
+    fates: &[(String, Fate)],
+    entries: &mut Vec<Entry>,
+) -> Vec<sent::Sending> {
+    let mut recorded = Vec::new();
+    for (key, fate) in fates {
+        let docs: Vec<&Document> = documents.iter().filter(|d| d.posting == *key).collect();
+        match fate {
+            Fate::Kept(sending, change) => {
+                for d in &docs {
+                    entries.push(sent_entry(ws, d, sending, change.clone()));
+                }
+            }
+            Fate::Held(why) => {
+                for d in &docs {
+                    let mut e = document_entry(d, Ok((Status::Held, None)), None);
+                    e.fingerprint = None;
+                    e.warnings = vec![why.clone()];
+                    entries.push(e);
+                }
+            }
+            Fate::Record { .. } => {
+                let Some(m) = merged
+                    .iter()
+                    .filter_map(|m| m.result.as_ref().ok())
+                    .find(|m| m.posting.key() == *key)
+                else {
+                    continue;
+                };
+                let infos: Vec<(&Document, crate::compile::PdfInfo)> = docs
+                    .iter()
+                    .filter_map(|d| {
+                        let e = entries
+                            .iter()
+                            .find(|e| e.posting == *key && e.kind == d.kind.name())?;
+                        if e.status == Status::Failed {
+                            return None;
+                        }
+                        Some((*d, compile::output_info(&ws.root, &d.job.pdf)?))
+                    })
+                    .collect();
+                if infos.len() != DocKind::ALL.len() {
+                    for e in entries.iter_mut().filter(|e| e.posting == *key) {
+                        e.warnings.push(
+                            "not recorded as sent: a sending is both documents, and one was not \
+                             built (it failed, or --only left it out)"
+                                .into(),
+                        );
+                    }
+                    continue;
+                }
+                let pairs: Vec<(&Document, &crate::compile::PdfInfo)> =
+                    infos.iter().map(|(d, i)| (*d, i)).collect();
+                match sent::record(&ws.root, m, &pairs, plan.today) {
+                    Ok(sending) => recorded.push(sending),
+                    Err(e) => {
+                        for entry in entries.iter_mut().filter(|e| e.posting == *key) {
+                            entry.warnings.push(format!("not recorded as sent: {e:#}"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    recorded
+}
+
+/// The entry of a document kept as it was sent.
+fn sent_entry(ws: &Workspace, d: &Document, s: &sent::Sending, change: Option<String>) -> Entry {
+    let kept = s.document(d.kind.name());
+    let pdf = kept.map(|k| s.dir.join(&k.file));
+    let mut e = document_entry(d, Ok((Status::Sent, None)), None);
+    e.pdf = pdf.as_ref().map(|p| p.to_string_lossy().into_owned());
+    e.pdf_hash = pdf
+        .as_ref()
+        .and_then(|p| std::fs::read(ws.root.join(p)).ok())
+        .map(|b| compile::content_hash(&b));
+    e.pages = kept.and_then(|k| k.pages);
+    e.fingerprint = kept.map(|k| k.fingerprint.clone());
+    e.warnings = change.into_iter().collect();
+    e
 }
 
 /// Write the brief of every merged posting (unchanged briefs are not
@@ -246,7 +434,7 @@ fn write_briefs(
             let m = m.result.as_ref().ok()?;
             let key = m.posting.key();
             let files: Vec<&Entry> = documents.iter().filter(|e| e.posting == key).collect();
-            let report = crate::check::check(m, plan.today);
+            let report = crate::check::check(&ws.root, m, plan.today);
             let text = brief::render(m, &report, &files, plan.today);
             let path = PathBuf::from("output")
                 .join(&m.posting.candidate)

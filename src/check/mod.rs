@@ -72,8 +72,8 @@ pub fn is_sent(status: Status) -> bool {
     !matches!(status, Status::Draft | Status::Ready)
 }
 
-/// Check a merged posting; `today` for the deadline.
-pub fn check(m: &Merged, today: Date) -> Report {
+/// Check a merged posting of the workspace at `root`; `today` for the deadline.
+pub fn check(root: &std::path::Path, m: &Merged, today: Date) -> Report {
     let ctx = &m.tailored.context;
     let status = m.tailoring.status.unwrap_or_default();
     let mut findings = Vec::new();
@@ -81,7 +81,8 @@ pub fn check(m: &Merged, today: Date) -> Report {
         findings.push(d.clone());
     }
     let letter_date = Date::parse(&ctx.letter.date_iso).unwrap_or(today);
-    let requirements = requirements::check(m, letter_date, &mut findings);
+    let sent = crate::build::sent::is_sent(&m.tailoring);
+    let requirements = requirements::check(m, letter_date, !sent, &mut findings);
     for c in ctx
         .posting
         .competences
@@ -106,10 +107,23 @@ pub fn check(m: &Merged, today: Date) -> Report {
             .field(field),
         );
     }
-    letter::check(m, &mut findings);
     let deadline = m.tailoring.posting.deadline.as_ref();
+    if sent {
+        // The documents went out as they were: what the CV and letter say now
+        // no longer matters, whether the record is intact does.
+        for s in crate::build::sent::sendings(root, &m.posting.candidate, &m.posting.id) {
+            for problem in crate::build::sent::verify(root, &s) {
+                findings.push(Diagnostic::warning(
+                    s.dir.join(crate::build::sent::RECORD),
+                    problem,
+                ));
+            }
+        }
+    } else {
+        letter::check(m, &mut findings);
+    }
     let days_left = deadline.map(|d| today.days_until(&d.value));
-    if !is_sent(status) {
+    if !sent {
         if let Some(d) = letter::dated_after_deadline(m) {
             findings.push(d);
         }

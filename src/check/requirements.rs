@@ -42,8 +42,14 @@ pub struct YearsCheck {
     pub met: bool,
 }
 
-/// The requirements of a merged posting, and the findings about them.
-pub fn check(m: &Merged, until: Date, findings: &mut Vec<Diagnostic>) -> Vec<RequirementReport> {
+/// The requirements of a merged posting, and the findings about them;
+/// `about_cv`: whether what its CV shows still matters (not once sent).
+pub fn check(
+    m: &Merged,
+    until: Date,
+    about_cv: bool,
+    findings: &mut Vec<Diagnostic>,
+) -> Vec<RequirementReport> {
     let profile = &m.profile.profile;
     let ctx = &m.tailored.context;
     let mut out = Vec::new();
@@ -56,7 +62,7 @@ pub fn check(m: &Merged, until: Date, findings: &mut Vec<Diagnostic>) -> Vec<Req
         let at = |pos: Pos, field: String, d: Diagnostic| d.at(pos).field(field);
         let field = format!("requirements[{i}]");
         for (j, e) in req.evidence.iter().enumerate() {
-            if !e.in_cv {
+            if about_cv && !e.in_cv {
                 let pos = asked
                     .evidence
                     .get(j)

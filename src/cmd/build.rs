@@ -24,7 +24,17 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<i32> {
 /// The plan for `args`: the postings named (all when none), the documents,
 /// the options; the date from `SOURCE_DATE_EPOCH` when it is set.
 pub fn plan(cli: &Cli, ws: &Workspace, args: &BuildArgs) -> Result<Plan> {
-    let (_, postings) = super::select(ws, &args.postings)?;
+    let (_, mut postings) = super::select(ws, &args.postings)?;
+    let resend = if args.resend.is_empty() {
+        Vec::new()
+    } else {
+        super::select(ws, &args.resend)?.1
+    };
+    for p in &resend {
+        if !postings.iter().any(|x| x.key() == p.key()) {
+            postings.push(p.clone());
+        }
+    }
     let source_date_epoch = std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.trim().parse::<i64>().ok());
@@ -52,6 +62,7 @@ pub fn plan(cli: &Cli, ws: &Workspace, args: &BuildArgs) -> Result<Plan> {
             .unwrap_or_else(Date::today),
         source_date_epoch,
         typst: cli.typst.clone(),
+        resend: resend.iter().map(|p| p.key()).collect(),
     })
 }
 

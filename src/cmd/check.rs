@@ -24,7 +24,7 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<i32> {
     let reports: Vec<check::Report> = build::merge_all(&ws, &selected, today, threads)
         .into_iter()
         .map(|m| match &m.result {
-            Ok(merged) => check::check(merged, today),
+            Ok(merged) => check::check(&ws.root, merged, today),
             Err(d) => check::unreadable(&m.posting, ws.shown(&m.posting.path), d),
         })
         .collect();

@@ -21,6 +21,8 @@ struct Row {
     built: String,
     /// Open checklist items.
     open: Vec<String>,
+    /// When its documents were sent: the date, `yes` when unknown, `-`.
+    sent: String,
 }
 
 pub fn run(cli: &Cli) -> Result<i32> {
@@ -44,6 +46,7 @@ pub fn run(cli: &Cli) -> Result<i32> {
                     .unwrap_or_default()
                     .to_string(),
                 open: crate::build::brief::open_items(&t.strategy, t.language.value),
+                sent: sent_date(&ws, p, &t),
                 posting: key,
                 built,
             }),
@@ -57,6 +60,7 @@ pub fn run(cli: &Cli) -> Result<i32> {
                     position: String::new(),
                     built,
                     open: Vec::new(),
+                    sent: "?".into(),
                 });
             }
         }
@@ -72,8 +76,8 @@ pub fn run(cli: &Cli) -> Result<i32> {
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
-        "{:width$}  {:10}  {:10}  {:>9}  {:11}  {:>4}  POSITION — NEXT STEP",
-        "POSTING", "STATUS", "DEADLINE", "DAYS LEFT", "BUILD", "OPEN"
+        "{:width$}  {:10}  {:10}  {:>9}  {:11}  {:10}  {:>4}  POSITION — NEXT STEP",
+        "POSTING", "STATUS", "DEADLINE", "DAYS LEFT", "BUILD", "SENT", "OPEN"
     )?;
     for r in &rows {
         let (deadline, left) = match r.deadline {
@@ -92,11 +96,25 @@ pub fn run(cli: &Cli) -> Result<i32> {
             .unwrap_or_default();
         writeln!(
             out,
-            "{:width$}  {:10}  {:10}  {:>9}  {:11}  {:>4}  {}{next}",
-            r.posting, r.status, deadline, left, r.built, open, r.position
+            "{:width$}  {:10}  {:10}  {:>9}  {:11}  {:10}  {:>4}  {}{next}",
+            r.posting, r.status, deadline, left, r.built, r.sent, open, r.position
         )?;
     }
     Ok(if broken > 0 { super::EXIT_FAILED } else { 0 })
+}
+
+/// The date a posting's documents were sent: `submitted:`, else the date of
+/// its last record in `sent/`, else `yes` (sent, date unknown) or `-`.
+fn sent_date(ws: &Workspace, p: &crate::load::PostingFile, t: &Tailoring) -> String {
+    use crate::build::sent;
+    if let Some(d) = &t.submitted {
+        return d.value.to_string();
+    }
+    match sent::sendings(&ws.root, &p.candidate, &p.id).last() {
+        Some(s) => s.record.sent.unwrap_or(s.record.recorded).to_string(),
+        None if sent::is_sent(t) => "yes".to_string(),
+        None => "-".to_string(),
+    }
 }
 
 /// What the last build said about a posting's documents.
@@ -110,6 +128,10 @@ fn build_state(m: &Manifest, posting: &str) -> String {
         "not built".to_string()
     } else if docs.iter().any(|d| d.status == BuildStatus::Failed) {
         "failed".to_string()
+    } else if docs.iter().all(|d| d.status == BuildStatus::Sent) {
+        "sent".to_string()
+    } else if docs.iter().any(|d| d.status == BuildStatus::Held) {
+        "held".to_string()
     } else {
         "built".to_string()
     }

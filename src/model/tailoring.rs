@@ -16,6 +16,10 @@ pub struct Tailoring {
     pub layout: Option<Located<String>>,
     #[serde(default)]
     pub status: Option<Status>,
+    /// The date the documents were sent (`status: submitted` alone means
+    /// sent, date unknown). From then on they are kept, never rebuilt.
+    #[serde(default)]
+    pub submitted: Option<Located<Date>>,
     pub posting: Posting,
     #[serde(default)]
     pub cv: CvTailoring,

@@ -55,11 +55,21 @@ struct BriefEvent<'a> {
 }
 
 #[derive(Serialize)]
+struct RecordedEvent<'a> {
+    event: &'static str,
+    posting: &'a str,
+    dir: &'a std::path::Path,
+    sent: Option<crate::model::Date>,
+}
+
+#[derive(Serialize)]
 struct SummaryEvent {
     event: &'static str,
     built: usize,
     up_to_date: usize,
     failed: usize,
+    sent: usize,
+    held: usize,
     seconds: f64,
 }
 
@@ -88,131 +98,170 @@ impl Reporter {
         if let Some(bar) = self.bar.lock().ok().and_then(|mut b| b.take()) {
             bar.finish_and_clear();
         }
-        let entries = &outcome.entries;
-        let count = |s: Status| entries.iter().filter(|e| e.status == s).count();
-        let (built, up_to_date, failed) = (
-            count(Status::Built),
-            count(Status::UpToDate),
-            count(Status::Failed),
-        );
         match self.format {
-            MessageFormat::Json => {
-                let mut out = std::io::stdout().lock();
-                for e in entries {
-                    for d in &e.diagnostics {
-                        if let Ok(line) = serde_json::to_string(&DiagnosticEvent {
-                            event: "diagnostic",
-                            posting: &e.posting,
-                            kind: &e.kind,
-                            diagnostic: d,
-                        }) {
-                            let _ = writeln!(out, "{line}");
-                        }
-                    }
-                    if let Ok(line) = serde_json::to_string(&DocumentEvent {
-                        event: "document",
-                        entry: e,
-                    }) {
-                        let _ = writeln!(out, "{line}");
-                    }
-                }
-                for b in &outcome.briefs {
-                    if let Ok(line) = serde_json::to_string(&BriefEvent {
-                        event: "brief",
-                        brief: b,
-                    }) {
-                        let _ = writeln!(out, "{line}");
-                    }
-                }
-                let summary = SummaryEvent {
-                    event: "summary",
-                    built,
-                    up_to_date,
-                    failed,
-                    seconds: elapsed.as_secs_f64(),
-                };
-                if let Ok(line) = serde_json::to_string(&summary) {
-                    let _ = writeln!(out, "{line}");
-                }
+            MessageFormat::Json => self.finish_json(outcome, elapsed),
+            MessageFormat::Human => self.finish_human(outcome, elapsed),
+        }
+    }
+
+    fn finish_json(&self, outcome: &Outcome, elapsed: Duration) {
+        let mut out = std::io::stdout().lock();
+        let mut emit = |value: &dyn erased::Event| {
+            if let Ok(line) = value.line() {
+                let _ = writeln!(out, "{line}");
             }
-            MessageFormat::Human => {
-                let mut err = std::io::stderr().lock();
-                let mut last_error: Option<String> = None;
-                for e in entries {
-                    let target = e.pdf.clone().unwrap_or_default();
-                    match e.status {
-                        Status::Built if !self.quiet => {
-                            let _ = writeln!(
-                                err,
-                                "{} {} {} → {target}",
-                                self.paint("32", "     built"),
-                                e.posting,
-                                e.kind
-                            );
-                        }
-                        Status::UpToDate if !self.quiet && self.verbose => {
-                            let _ = writeln!(
-                                err,
-                                "{} {} {}",
-                                self.paint("2", "up to date"),
-                                e.posting,
-                                e.kind
-                            );
-                        }
-                        Status::Failed => {
-                            let head = format!(
-                                "{} {} {}",
-                                self.paint("31;1", "    failed"),
-                                e.posting,
-                                e.kind
-                            );
-                            // One broken profile fails every document of its
-                            // candidate: say it once.
-                            if e.error.is_some() && e.error == last_error {
-                                let _ = writeln!(err, "{head} (same error as above)");
-                                continue;
-                            }
-                            let _ = writeln!(err, "{head}:");
-                            for line in e.error.as_deref().unwrap_or("").lines() {
-                                let _ = writeln!(err, "    {line}");
-                            }
-                            last_error = e.error.clone();
-                        }
-                        _ => {}
-                    }
-                    if e.status != Status::Failed && !self.quiet {
-                        for w in &e.warnings {
-                            let _ = writeln!(
-                                err,
-                                "{} {} {}: {w}",
-                                self.paint("33", "   warning"),
-                                e.posting,
-                                e.kind
-                            );
-                        }
-                    }
+        };
+        for e in &outcome.entries {
+            for d in &e.diagnostics {
+                emit(&DiagnosticEvent {
+                    event: "diagnostic",
+                    posting: &e.posting,
+                    kind: &e.kind,
+                    diagnostic: d,
+                });
+            }
+            emit(&DocumentEvent {
+                event: "document",
+                entry: e,
+            });
+        }
+        for s in &outcome.recorded {
+            emit(&RecordedEvent {
+                event: "recorded",
+                posting: &s.record.posting,
+                dir: &s.dir,
+                sent: s.record.sent,
+            });
+        }
+        for b in &outcome.briefs {
+            emit(&BriefEvent {
+                event: "brief",
+                brief: b,
+            });
+        }
+        emit(&SummaryEvent {
+            event: "summary",
+            built: outcome.count(Status::Built),
+            up_to_date: outcome.count(Status::UpToDate),
+            failed: outcome.count(Status::Failed),
+            sent: outcome.count(Status::Sent),
+            held: outcome.count(Status::Held),
+            seconds: elapsed.as_secs_f64(),
+        });
+    }
+
+    fn finish_human(&self, outcome: &Outcome, elapsed: Duration) {
+        let mut err = std::io::stderr().lock();
+        let mut last_error: Option<String> = None;
+        // A posting's two documents often say the same: say it once.
+        let mut said: Vec<(String, String)> = Vec::new();
+        for e in &outcome.entries {
+            let target = e.pdf.clone().unwrap_or_default();
+            let line = |label: &str, code: &str| {
+                format!("{} {} {}", self.paint(code, label), e.posting, e.kind)
+            };
+            match e.status {
+                Status::Built if !self.quiet => {
+                    let _ = writeln!(err, "{} → {target}", line("     built", "32"));
                 }
-                for b in &outcome.briefs {
-                    let written = b.status == Status::Built;
-                    if !self.quiet && (written || self.verbose) {
-                        let label = if written { "     brief" } else { "up to date" };
-                        let _ = writeln!(
-                            err,
-                            "{} {} → {}",
-                            self.paint(if written { "32" } else { "2" }, label),
-                            b.posting,
-                            b.path
-                        );
-                    }
+                Status::UpToDate if !self.quiet && self.verbose => {
+                    let _ = writeln!(err, "{}", line("up to date", "2"));
                 }
-                if !self.quiet || failed > 0 {
+                Status::Sent if !self.quiet && self.verbose => {
+                    let _ = writeln!(err, "{} → {target}", line("      sent", "36"));
+                }
+                Status::Held if !self.quiet => {
+                    let _ = writeln!(err, "{}", line("      held", "33"));
+                }
+                Status::Failed => {
+                    let head = line("    failed", "31;1");
+                    // One broken profile fails every document of its
+                    // candidate: say it once.
+                    if e.error.is_some() && e.error == last_error {
+                        let _ = writeln!(err, "{head} (same error as above)");
+                        continue;
+                    }
+                    let _ = writeln!(err, "{head}:");
+                    for l in e.error.as_deref().unwrap_or("").lines() {
+                        let _ = writeln!(err, "    {l}");
+                    }
+                    last_error = e.error.clone();
+                }
+                _ => {}
+            }
+            if e.status != Status::Failed && !self.quiet {
+                for w in &e.warnings {
+                    let key = (e.posting.clone(), w.clone());
+                    if said.contains(&key) {
+                        continue;
+                    }
                     let _ = writeln!(
                         err,
-                        "{built} built, {up_to_date} up to date, {failed} failed in {:.2} s",
-                        elapsed.as_secs_f64()
+                        "{} {} {}: {w}",
+                        self.paint("33", "   warning"),
+                        e.posting,
+                        e.kind
+                    );
+                    said.push(key);
+                }
+            }
+        }
+        if !self.quiet {
+            for s in &outcome.recorded {
+                let _ = writeln!(
+                    err,
+                    "{} {} as sent → {}/",
+                    self.paint("36", "  recorded"),
+                    s.record.posting,
+                    s.dir.display()
+                );
+            }
+            for b in &outcome.briefs {
+                let written = b.status == Status::Built;
+                if written || self.verbose {
+                    let label = if written { "     brief" } else { "up to date" };
+                    let _ = writeln!(
+                        err,
+                        "{} {} → {}",
+                        self.paint(if written { "32" } else { "2" }, label),
+                        b.posting,
+                        b.path
                     );
                 }
             }
+        }
+        let failed = outcome.count(Status::Failed);
+        if !self.quiet || failed > 0 {
+            let mut parts = vec![
+                format!("{} built", outcome.count(Status::Built)),
+                format!("{} up to date", outcome.count(Status::UpToDate)),
+            ];
+            for (status, word) in [(Status::Sent, "sent"), (Status::Held, "held")] {
+                let n = outcome.count(status);
+                if n > 0 {
+                    parts.push(format!("{n} {word}"));
+                }
+            }
+            parts.push(format!("{failed} failed"));
+            let _ = writeln!(
+                err,
+                "{} in {:.2} s",
+                parts.join(", "),
+                elapsed.as_secs_f64()
+            );
+        }
+    }
+}
+
+/// JSON events of different types through one writer.
+mod erased {
+    pub trait Event {
+        fn line(&self) -> serde_json::Result<String>;
+    }
+
+    impl<T: serde::Serialize> Event for T {
+        fn line(&self) -> serde_json::Result<String> {
+            serde_json::to_string(self)
         }
     }
 }

@@ -21,6 +21,37 @@ pub fn example_workspace() -> tempfile::TempDir {
     dir
 }
 
+/// The example workspace with no posting marked sent (the submitted one set
+/// back to `ready`): for tests of how documents are rebuilt, which a sent
+/// posting's never are.
+pub fn example_workspace_unsent() -> tempfile::TempDir {
+    let dir = example_workspace();
+    unsend(dir.path());
+    dir
+}
+
+/// Set every posting of the workspace at `ws` that is marked sent back to `ready`.
+pub fn unsend(ws: &Path) {
+    let postings = ws.join("profiles/mari");
+    for e in std::fs::read_dir(&postings).expect("read_dir") {
+        let path = e.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("read");
+        let unsent: String = text
+            .lines()
+            .filter(|l| !l.starts_with("submitted:"))
+            .map(|l| {
+                if l.starts_with("status: submitted") {
+                    "status: ready"
+                } else {
+                    l
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        std::fs::write(&path, unsent + "\n").expect("write");
+    }
+}
+
 /// A temp workspace with only the layouts (write your own profiles).
 pub fn empty_workspace() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");

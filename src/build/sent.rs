@@ -1,0 +1,224 @@
+//! What was sent stays as it was sent. A posting whose `status` is
+//! `submitted` or later (or that has a `submitted:` date) has a record of
+//! the sending in `sent/<candidate>/<posting>/<date>/`, at the workspace root
+//! and meant for git (`output/` is not): the PDFs as they were, `record.json`
+//! (the date, each file's SHA-256 and pages, the documents' fingerprints,
+//! hashes of the sources) and `tailoring.yaml` (the tailoring file's text as
+//! it was). Nothing ever deletes or overwrites a file there: every file is
+//! created new, and a second sending is a new dated folder beside the first.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result, bail};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::{Document, Merged};
+use crate::compile::PdfInfo;
+use crate::model::Date;
+use crate::model::tailoring::{Status, Tailoring};
+
+/// The folder of all sent records.
+pub const DIR: &str = "sent";
+pub const RECORD: &str = "record.json";
+pub const TAILORING: &str = "tailoring.yaml";
+
+/// `record.json` of one sending.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Record {
+    /// `candidate/posting`
+    pub posting: String,
+    /// The date sent (`submitted:`), when the tailoring file gave one.
+    pub sent: Option<Date>,
+    /// The day the record was made.
+    pub recorded: Date,
+    pub documents: Vec<SentDocument>,
+    /// SHA-256 of the sources as they were: the profile and the tailoring file.
+    pub profile_sha256: String,
+    pub tailoring_sha256: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct SentDocument {
+    /// `cv` or `letter`
+    pub kind: String,
+    /// The file name in the record's folder.
+    pub file: String,
+    pub sha256: String,
+    pub pages: Option<usize>,
+    /// The fingerprint of everything the document was built from.
+    pub fingerprint: String,
+}
+
+/// A record and its folder (workspace-relative).
+#[derive(Debug, Clone)]
+pub struct Sending {
+    pub dir: PathBuf,
+    pub record: Record,
+}
+
+impl Sending {
+    /// `2026-10-03`, or `recorded 2026-11-25` when the date sent is unknown.
+    pub fn when(&self) -> String {
+        match self.record.sent {
+            Some(d) => d.to_string(),
+            None => format!("recorded {}", self.record.recorded),
+        }
+    }
+
+    pub fn document(&self, kind: &str) -> Option<&SentDocument> {
+        self.record.documents.iter().find(|d| d.kind == kind)
+    }
+}
+
+/// Whether the tailoring file says its documents have gone out.
+pub fn is_sent(t: &Tailoring) -> bool {
+    t.submitted.is_some() || crate::check::is_sent(t.status.unwrap_or(Status::Draft))
+}
+
+pub fn sha256(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// `sent/<candidate>/<posting>`
+pub fn posting_dir(candidate: &str, posting: &str) -> PathBuf {
+    PathBuf::from(DIR).join(candidate).join(posting)
+}
+
+/// The records of a posting, oldest first (by folder name: dates sort).
+pub fn sendings(root: &Path, candidate: &str, posting: &str) -> Vec<Sending> {
+    let dir = posting_dir(candidate, posting);
+    let mut out: Vec<Sending> = std::fs::read_dir(root.join(&dir))
+        .map(|rd| {
+            rd.flatten()
+                .filter_map(|e| {
+                    let rel = dir.join(e.file_name());
+                    let text = std::fs::read(root.join(&rel).join(RECORD)).ok()?;
+                    let record = serde_json::from_slice(&text).ok()?;
+                    Some(Sending { dir: rel, record })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort_by(|a, b| a.dir.cmp(&b.dir));
+    out
+}
+
+/// What of the sources changed since `s` was sent, in words; `None` when
+/// the documents would come out as they were sent.
+pub fn changes(root: &Path, s: &Sending, m: &Merged, docs: &[&Document]) -> Option<String> {
+    let read = |p: &Path| {
+        std::fs::read(root.join(p))
+            .map(|b| sha256(&b))
+            .unwrap_or_default()
+    };
+    let mut what = Vec::new();
+    if read(&m.posting.profile) != s.record.profile_sha256 {
+        what.push("the profile");
+    }
+    if read(&m.posting.path) != s.record.tailoring_sha256 {
+        what.push("the tailoring file");
+    }
+    let rebuilt_differently = docs.iter().any(|d| {
+        s.document(d.kind.name())
+            .is_none_or(|x| x.fingerprint != d.fingerprint)
+    });
+    if what.is_empty() && rebuilt_differently {
+        what.push("the layout or fonts");
+    }
+    if what.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "{} changed since this was sent ({}); the sent documents are kept",
+        what.join(" and "),
+        s.when()
+    ))
+}
+
+/// Record a sending of `m`: its documents' outputs (built, checked up to
+/// date) copied from `output/` into a new dated folder. Never overwrites:
+/// a folder of the same date gets a `-2`, `-3`, … suffix.
+pub fn record(
+    root: &Path,
+    m: &Merged,
+    docs: &[(&Document, &PdfInfo)],
+    today: Date,
+) -> Result<Sending> {
+    let sent = m.tailoring.submitted.as_ref().map(|d| d.value);
+    let base = posting_dir(&m.posting.candidate, &m.posting.id);
+    let date = sent.unwrap_or(today).to_string();
+    let mut dir = base.join(&date);
+    let mut n = 2;
+    while root.join(&dir).exists() {
+        dir = base.join(format!("{date}-{n}"));
+        n += 1;
+    }
+    std::fs::create_dir_all(root.join(&dir))
+        .with_context(|| format!("cannot create {}", dir.display()))?;
+    let mut documents = Vec::new();
+    for (d, info) in docs {
+        let Some(name) = d.job.pdf.file_name() else {
+            bail!("{}: not a file", d.job.pdf.display());
+        };
+        let bytes = std::fs::read(root.join(&d.job.pdf))
+            .with_context(|| format!("cannot read {}", d.job.pdf.display()))?;
+        create_new(&root.join(&dir).join(name), &bytes)?;
+        documents.push(SentDocument {
+            kind: d.kind.name().to_string(),
+            file: name.to_string_lossy().into_owned(),
+            sha256: sha256(&bytes),
+            pages: info.pages,
+            fingerprint: d.fingerprint.clone(),
+        });
+    }
+    let tailoring = std::fs::read(&m.posting.path)
+        .with_context(|| format!("cannot read {}", m.file.display()))?;
+    let profile = std::fs::read(&m.posting.profile).unwrap_or_default();
+    create_new(&root.join(&dir).join(TAILORING), &tailoring)?;
+    let record = Record {
+        posting: m.posting.key(),
+        sent,
+        recorded: today,
+        documents,
+        profile_sha256: sha256(&profile),
+        tailoring_sha256: sha256(&tailoring),
+    };
+    let mut json = serde_json::to_vec_pretty(&record)?;
+    json.push(b'\n');
+    create_new(&root.join(&dir).join(RECORD), &json)?;
+    Ok(Sending { dir, record })
+}
+
+/// Write a file that must not exist yet.
+fn create_new(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .with_context(|| format!("cannot create {} (it must not exist yet)", path.display()))?;
+    f.write_all(bytes)
+        .with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// Files of a record changed or deleted by hand: one message per file.
+pub fn verify(root: &Path, s: &Sending) -> Vec<String> {
+    let mut problems = Vec::new();
+    for d in &s.record.documents {
+        let path = s.dir.join(&d.file);
+        match std::fs::read(root.join(&path)) {
+            Ok(bytes) if sha256(&bytes) == d.sha256 => {}
+            Ok(_) => problems.push(format!(
+                "{} was changed after it was sent: its SHA-256 is not the recorded one",
+                d.file
+            )),
+            Err(_) => problems.push(format!(
+                "{} is missing: it was recorded as sent here",
+                d.file
+            )),
+        }
+    }
+    problems
+}
