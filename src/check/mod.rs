@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::build::Merged;
-use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::diag::{Diagnostic, Diagnostics, Pos, Severity};
 use crate::model::tailoring::Status;
 use crate::model::{Date, Lang};
 use crate::tailor::context::{CompetenceCtx, StandardCtx};
@@ -82,21 +82,32 @@ pub fn check(m: &Merged, today: Date) -> Report {
     }
     let letter_date = Date::parse(&ctx.letter.date_iso).unwrap_or(today);
     let requirements = requirements::check(m, letter_date, &mut findings);
-    for (i, c) in ctx.posting.competences.iter().enumerate() {
-        let field = if i < m.tailoring.competences.len() && m.tailoring.standard.is_none() {
-            format!("competences[{i}]")
-        } else {
-            "competences".to_string()
+    for c in ctx
+        .posting
+        .competences
+        .iter()
+        .filter(|c| c.evidence.is_empty())
+    {
+        // Where the code was asked for: its entry in `competences:` (found by
+        // code, since `[E.2, e2]` is one competence and shifts the indices),
+        // else the `standard:` whose role requires it. Without a position
+        // the note would name neither line nor the code's own entry.
+        let listed = m.tailoring.competences.iter().enumerate().find(|(_, id)| {
+            crate::model::competence::find(&id.value).is_some_and(|f| f.code == c.code)
+        });
+        let (field, pos) = match (listed, &m.tailoring.standard) {
+            (Some((i, id)), _) => (format!("competences[{i}]"), id.pos),
+            (None, Some(s)) => ("standard".to_string(), s.pos),
+            (None, None) => ("competences".to_string(), Pos::default()),
         };
-        if c.evidence.is_empty() {
-            findings.push(
-                Diagnostic::note(
-                    &m.file,
-                    format!("{} {}: no item of the profile carries it", c.code, c.name),
-                )
-                .field(field),
-            );
-        }
+        findings.push(
+            Diagnostic::note(
+                &m.file,
+                format!("{} {}: no item of the profile carries it", c.code, c.name),
+            )
+            .at(pos)
+            .field(field),
+        );
     }
     letter::check(m, &mut findings);
     let deadline = m.tailoring.posting.deadline.as_ref();
@@ -118,9 +129,15 @@ pub fn check(m: &Merged, today: Date) -> Report {
                     ),
                 )));
             } else if left <= 3 {
+                // "is in 0 days" on the day itself reads oddly: say "today".
+                let when = if left == 0 {
+                    "today".to_string()
+                } else {
+                    format!("in {}", days(left))
+                };
                 findings.push(at(Diagnostic::note(
                     &m.file,
-                    format!("the deadline {} is in {}", d.value, days(left)),
+                    format!("the deadline {} is {when}", d.value),
                 )));
             }
         }
