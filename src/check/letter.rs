@@ -5,6 +5,7 @@
 use crate::build::Merged;
 use crate::diag::{Diagnostic, Pos};
 use crate::model::markup::plain;
+use crate::model::text::TextValue;
 use crate::model::{Date, Lang, Text};
 
 pub fn check(m: &Merged, findings: &mut Vec<Diagnostic>) {
@@ -72,9 +73,21 @@ pub fn check(m: &Merged, findings: &mut Vec<Diagnostic>) {
         texts.push(("letter.body", p.clone(), lt.body.as_ref(), tfile));
     }
     for (field, text, written, file) in &texts {
-        for found in placeholders(text) {
+        let found_here = placeholders(text);
+        if found_here.is_empty() {
+            continue;
+        }
+        // The file's text, to find the placeholder's own line (read only
+        // when there is one to find).
+        let real = if *file == tfile {
+            &m.posting.path
+        } else {
+            &m.posting.profile
+        };
+        let source = std::fs::read_to_string(real).ok();
+        for found in found_here {
             let pos = written
-                .map(|w| locate(w, ctx.lang, &found))
+                .map(|w| locate(source.as_deref(), w, ctx.lang, &found))
                 .unwrap_or_default();
             findings.push(
                 Diagnostic::new(*file, format!("a placeholder is left in the text: {found}"))
@@ -183,8 +196,14 @@ pub fn placeholders(text: &str) -> Vec<String> {
 }
 
 /// Where `found` is in the text as written: its line and column in the
-/// YAML file, else where the text begins.
-fn locate(written: &Text, lang: Lang, found: &str) -> Pos {
+/// YAML file, else where the text begins. The value alone cannot tell the
+/// line of a folded text (`>-` joins its lines) or of a text per language
+/// (its position is the map's), so the file's `source` is searched first,
+/// over the lines that belong to the text.
+fn locate(source: Option<&str>, written: &Text, lang: Lang, found: &str) -> Pos {
+    if let Some(pos) = source.and_then(|s| locate_in_source(s, written, lang, found)) {
+        return pos;
+    }
     let Some(raw) = written.get(lang, None) else {
         return written.pos;
     };
@@ -200,6 +219,53 @@ fn locate(written: &Text, lang: Lang, found: &str) -> Pos {
         }
     }
     written.pos
+}
+
+/// `found` in the lines of `source` that belong to the text starting at
+/// `written.pos`: that line from the text's column on, then every line
+/// indented at least as far as the text starts (or blank). For a text per
+/// language, from the line of its language's key (`et:`) on. `None` when
+/// it is not there as written (an escape in a quoted string, or text the
+/// letter template produced).
+fn locate_in_source(source: &str, written: &Text, lang: Lang, found: &str) -> Option<Pos> {
+    let start = written.pos;
+    if !start.is_known() {
+        return None;
+    }
+    let indent = start.column.saturating_sub(1) as usize;
+    let lines: Vec<&str> = source
+        .lines()
+        .skip(start.line as usize - 1)
+        .enumerate()
+        .take_while(|(n, l)| {
+            *n == 0 || l.trim().is_empty() || l.len() - l.trim_start_matches(' ').len() >= indent
+        })
+        .map(|(_, l)| l)
+        .collect();
+    let from = match &written.value {
+        TextValue::ByLang(_) => {
+            let key = format!("{}:", lang.code());
+            lines
+                .iter()
+                .position(|l| l.trim_start().starts_with(&key))
+                .unwrap_or(0)
+        }
+        TextValue::Plain(_) => 0,
+    };
+    lines.iter().enumerate().skip(from).find_map(|(n, line)| {
+        let skip = if n == 0 {
+            line.char_indices()
+                .nth(indent)
+                .map_or(line.len(), |(b, _)| b)
+        } else {
+            0
+        };
+        let at = skip + line[skip..].find(found)?;
+        Some(Pos {
+            line: start.line + n as u32,
+            column: line[..at].chars().count() as u32 + 1,
+        })
+    })
 }
 
 /// Whether `text` names `name`: every longer word of the name occurs, also
@@ -219,7 +285,14 @@ pub fn names(text: &str, name: &str) -> bool {
         .filter(|w| w.chars().count() >= 4)
         .collect();
     if wanted.is_empty() {
-        return text.to_lowercase().contains(&name.to_lowercase());
+        // A short name ("RIA", "SKA") must stand as whole words: as a mere
+        // substring "criteria" or "variant" would name RIA. Estonian writes
+        // its cases after a hyphen ("RIA-le", "SKA-s"), which splits off.
+        let short = words(name);
+        if short.is_empty() {
+            return text.to_lowercase().contains(&name.to_lowercase());
+        }
+        return have.windows(short.len()).any(|w| w == short.as_slice());
     }
     wanted.iter().all(|w| {
         let n = w.chars().count().saturating_sub(2).max(3);
@@ -295,6 +368,8 @@ mod tests {
             "Sotsiaalkindlustusamet"
         ));
         assert!(names("I apply to RIA", "RIA"));
+        assert!(names("Kandideerin RIA-sse", "RIA"));
+        assert!(!names("I meet the criteria of the variant", "RIA"));
         assert!(!names("I apply to the bank", "Sotsiaalkindlustusamet"));
     }
 

@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::build::Merged;
-use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::diag::{Diagnostic, Diagnostics, Pos, Severity};
 use crate::model::tailoring::Status;
 use crate::model::{Date, Lang};
 use crate::tailor::context::{CompetenceCtx, StandardCtx};
@@ -89,14 +89,17 @@ pub fn check(root: &std::path::Path, m: &Merged, today: Date) -> Report {
         .iter()
         .filter(|c| c.evidence.is_empty())
     {
-        // Where the post asks for it: its own list, else its standard's role.
-        let listed = m.tailoring.competences.iter().enumerate().find(|(_, x)| {
-            crate::model::competence::find(&x.value).is_some_and(|f| f.code == c.code)
+        // Where the code was asked for: its entry in `competences:` (found by
+        // code, since `[E.2, e2]` is one competence and shifts the indices),
+        // else the `standard:` whose role requires it. Without a position
+        // the note would name neither line nor the code's own entry.
+        let listed = m.tailoring.competences.iter().enumerate().find(|(_, id)| {
+            crate::model::competence::find(&id.value).is_some_and(|f| f.code == c.code)
         });
         let (field, pos) = match (listed, &m.tailoring.standard) {
-            (Some((i, x)), _) => (format!("competences[{i}]"), x.pos),
+            (Some((i, id)), _) => (format!("competences[{i}]"), id.pos),
             (None, Some(s)) => ("standard".to_string(), s.pos),
-            (None, None) => ("competences".to_string(), Default::default()),
+            (None, None) => ("competences".to_string(), Pos::default()),
         };
         findings.push(
             Diagnostic::note(
@@ -140,9 +143,15 @@ pub fn check(root: &std::path::Path, m: &Merged, today: Date) -> Report {
                     ),
                 )));
             } else if left <= 3 {
+                // "is in 0 days" on the day itself reads oddly: say "today".
+                let when = if left == 0 {
+                    "today".to_string()
+                } else {
+                    format!("in {}", days(left))
+                };
                 findings.push(at(Diagnostic::note(
                     &m.file,
-                    format!("the deadline {} is in {}", d.value, days(left)),
+                    format!("the deadline {} is {when}", d.value),
                 )));
             }
         }

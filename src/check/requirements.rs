@@ -122,12 +122,19 @@ pub fn check(
         if let Some(y) = &years
             && !y.met
         {
-            let jobs: Vec<String> = req
+            // A job and a highlight of it are one job: name it once
+            // ("`experience.pank`, `experience.pank` adds up to" read as two).
+            let mut jobs: Vec<String> = Vec::new();
+            for e in req
                 .evidence
                 .iter()
                 .filter(|e| e.section == Section::Experience)
-                .map(|e| format!("`experience.{}`", e.id))
-                .collect();
+            {
+                let job = format!("`experience.{}`", e.id);
+                if !jobs.contains(&job) {
+                    jobs.push(job);
+                }
+            }
             let msg = if jobs.is_empty() {
                 format!(
                     "asks for {} of experience; no `experience.<id>` evidence to count",
