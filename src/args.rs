@@ -53,6 +53,8 @@ pub enum Command {
     Watch(WatchArgs),
     /// Print the JSON Schema of a profile or tailoring file, for editor completion
     Schema(SchemaArgs),
+    /// Print the shell completion script for bash, zsh, fish or PowerShell
+    Completions(CompletionsArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -147,4 +149,11 @@ pub struct CheckArgs {
     /// Language of the competence names in a --standard self-assessment
     #[arg(long, value_enum, default_value = "et", value_name = "LANG")]
     pub lang: crate::model::Lang,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
