@@ -53,6 +53,8 @@ pub enum Command {
     Watch(WatchArgs),
     /// Print the JSON Schema of a profile or tailoring file, for editor completion
     Schema(SchemaArgs),
+    /// The layouts a posting may name: the workspace's and the built-in ones
+    Layouts(LayoutsArgs),
     /// Print the shell completion script for bash, zsh, fish or PowerShell
     Completions(CompletionsArgs),
 }
@@ -157,3 +159,9 @@ pub struct CompletionsArgs {
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
 }
+
+/// `dossier layouts`: lists the layouts. Room for subcommands that act on
+/// one (`layouts copy NAME`): an `Option` of a subcommand enum here, with
+/// `None` meaning the list.
+#[derive(Debug, clap::Args)]
+pub struct LayoutsArgs {}

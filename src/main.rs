@@ -17,6 +17,7 @@ fn main() {
         Command::Import(a) => cmd::import::run(&cli, a),
         Command::Watch(a) => cmd::watch::run(&cli, a),
         Command::Schema(a) => cmd::schema::run(a),
+        Command::Layouts(a) => cmd::layouts::run(&cli, a),
         Command::Completions(a) => cmd::completions::run(a),
     };
     let code = match result {
