@@ -51,7 +51,7 @@ pub enum Command {
     Import(ImportArgs),
     /// Build, then rebuild whenever a profile, tailoring file or layout changes
     Watch(WatchArgs),
-    /// Print the JSON Schema of a profile or tailoring file, for editor completion
+    /// Print the JSON Schema of a profile or tailoring file, or write both into schemas/, for editor completion
     Schema(SchemaArgs),
     /// The layouts a posting may name: the workspace's and the built-in ones
     Layouts(LayoutsArgs),
@@ -127,9 +127,16 @@ pub enum SchemaKind {
 
 #[derive(Debug, clap::Args)]
 pub struct SchemaArgs {
-    /// Which file
-    #[arg(value_enum)]
-    pub kind: SchemaKind,
+    /// Which file's schema to print on stdout
+    #[arg(
+        value_enum,
+        required_unless_present = "write",
+        conflicts_with = "write"
+    )]
+    pub kind: Option<SchemaKind>,
+    /// Instead, write both schemas into the workspace's schemas/ folder (only what changed)
+    #[arg(long)]
+    pub write: bool,
 }
 
 #[derive(Debug, clap::Args)]
