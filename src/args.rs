@@ -51,8 +51,12 @@ pub enum Command {
     Import(ImportArgs),
     /// Build, then rebuild whenever a profile, tailoring file or layout changes
     Watch(WatchArgs),
-    /// Print the JSON Schema of a profile or tailoring file, for editor completion
+    /// Print the JSON Schema of a profile or tailoring file, or write both into schemas/, for editor completion
     Schema(SchemaArgs),
+    /// The layouts a posting may name: the workspace's and the built-in ones
+    Layouts(LayoutsArgs),
+    /// Print the shell completion script for bash, zsh, fish or PowerShell
+    Completions(CompletionsArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -126,9 +130,16 @@ pub enum SchemaKind {
 
 #[derive(Debug, clap::Args)]
 pub struct SchemaArgs {
-    /// Which file
-    #[arg(value_enum)]
-    pub kind: SchemaKind,
+    /// Which file's schema to print on stdout
+    #[arg(
+        value_enum,
+        required_unless_present = "write",
+        conflicts_with = "write"
+    )]
+    pub kind: Option<SchemaKind>,
+    /// Instead, write both schemas into the workspace's schemas/ folder (only what changed)
+    #[arg(long)]
+    pub write: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -151,3 +162,16 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value = "et", value_name = "LANG")]
     pub lang: crate::model::Lang,
 }
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// `dossier layouts`: lists the layouts. Room for subcommands that act on
+/// one (`layouts copy NAME`): an `Option` of a subcommand enum here, with
+/// `None` meaning the list.
+#[derive(Debug, clap::Args)]
+pub struct LayoutsArgs {}

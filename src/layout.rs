@@ -6,6 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
+use serde::Serialize;
+
 use crate::diag::{Diagnostic, Pos};
 use crate::load::workspace::is_safe_id;
 
@@ -35,6 +37,66 @@ impl Layout {
     pub fn template(&self, name: &str) -> Option<&Template> {
         self.templates.iter().find(|t| t.name == name)
     }
+}
+
+/// Where a layout a posting may name comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Source {
+    /// `layouts/<name>/` of the workspace.
+    Workspace,
+    /// Carried in the binary (`builtin::LAYOUTS`).
+    BuiltIn,
+}
+
+/// A layout a posting may name, as `dossier layouts` shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LayoutInfo {
+    pub name: String,
+    pub source: Source,
+    /// The workspace directory (`layouts/<name>`), relative to the
+    /// workspace; `None` for a built-in layout.
+    pub path: Option<PathBuf>,
+    /// The layout named in its `extends` file.
+    pub extends: Option<String>,
+    /// A workspace layout with the name of a built-in one, which a posting
+    /// naming it no longer gets.
+    pub hides_builtin: bool,
+    /// Why a posting naming it would fail (what `load` says), if it would.
+    pub problem: Option<String>,
+}
+
+/// Every layout a posting may name, in the order of [`available`]: where it
+/// comes from, what it extends, whether it hides a built-in one and whether
+/// it loads.
+pub fn describe(root: &Path) -> Vec<LayoutInfo> {
+    let builtin = crate::builtin::layout_names();
+    available(root)
+        .into_iter()
+        .filter_map(|name| {
+            let place = locate(root, &name)?;
+            let extends = place
+                .read(root, "extends")
+                .and_then(Result::ok)
+                .map(|(text, _)| text.trim().to_string());
+            let asked_at = crate::diag::display_path(&place.dir, root);
+            let problem = load(root, &name, (&asked_at, Pos::default()))
+                .err()
+                .map(|d| d.to_string());
+            Some(LayoutInfo {
+                source: if place.builtin {
+                    Source::BuiltIn
+                } else {
+                    Source::Workspace
+                },
+                path: (!place.builtin).then_some(asked_at),
+                extends,
+                hides_builtin: !place.builtin && builtin.contains(&name.as_str()),
+                problem,
+                name,
+            })
+        })
+        .collect()
 }
 
 /// Layout names available: the workspace's, then the built-in ones.

@@ -16,7 +16,9 @@ fn main() {
         Command::List => cmd::list::run(&cli),
         Command::Import(a) => cmd::import::run(&cli, a),
         Command::Watch(a) => cmd::watch::run(&cli, a),
-        Command::Schema(a) => cmd::schema::run(a),
+        Command::Schema(a) => cmd::schema::run(&cli, a),
+        Command::Layouts(a) => cmd::layouts::run(&cli, a),
+        Command::Completions(a) => cmd::completions::run(a),
     };
     let code = match result {
         Ok(code) => code,

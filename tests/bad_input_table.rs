@@ -1006,7 +1006,7 @@ fn cases() -> Vec<Case> {
         .at("  contact:")
         .says(&["posting", "missing required key `position`"]),
         tailoring("missing language", RV, "language: et\n", "")
-            .at_off("# Posting modelled on", 0)
+            .at_off("# yaml-language-server:", 0)
             .at("requirements:")
             .says(&["missing required key `language`"]),
         profile("missing experience id", "  - id: pank\n", "  -\n")

@@ -39,8 +39,15 @@ fn init_makes_a_workspace_that_builds() {
         "layouts/classic/cv.typ.j2",
         "layouts/fonts/OFL.txt",
         ".gitignore",
+        "schemas/profile.schema.json",
+        "schemas/tailoring.schema.json",
     ] {
         assert!(ws.join(f).is_file(), "{f} missing");
+    }
+    // Every example file's first line names a schema that is there.
+    assert_names_schema(&ws.join("profiles/mari.yaml"), &ws, "profile");
+    for e in std::fs::read_dir(ws.join("profiles/mari")).expect("dir") {
+        assert_names_schema(&e.expect("entry").path(), &ws, "tailoring");
     }
     let built = dossier(&ws, &["build"]);
     assert!(built.status.success(), "{}", stderr(&built));
@@ -162,6 +169,18 @@ fn the_json_resume_sample_imports_and_builds() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("wrote profiles/richard-hendriks.yaml"),
+        "{}",
+        stderr(&out)
+    );
+    // Both files name their schema, which the import wrote.
+    assert_names_schema(&ws.join("profiles/richard-hendriks.yaml"), ws, "profile");
+    assert_names_schema(
+        &ws.join("profiles/richard-hendriks/example.yaml"),
+        ws,
+        "tailoring",
+    );
+    assert!(
+        stderr(&out).contains("wrote schemas/profile.schema.json"),
         "{}",
         stderr(&out)
     );

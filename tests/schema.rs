@@ -1,5 +1,9 @@
 //! The JSON Schemas printed by `dossier schema` accept the example files and
-//! reject what the loader rejects.
+//! reject what the loader rejects; the copies committed in `schemas/` are
+//! what `dossier schema --write` writes, and every example file names its
+//! schema in its first line.
+
+mod common;
 
 use std::path::PathBuf;
 
@@ -73,4 +77,72 @@ fn the_command_prints_the_schema() {
     assert_eq!(v["additionalProperties"], false);
     assert!(v["properties"]["experience"].is_object());
     assert!(v["title"].as_str().unwrap_or("").contains("profile"));
+}
+
+#[test]
+fn committed_schemas_are_what_schema_write_writes() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir(tmp.path().join("profiles")).expect("mkdir");
+    let out = common::dossier(tmp.path(), &["schema", "--write"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert_eq!(
+        common::stderr(&out),
+        "wrote schemas/profile.schema.json\nwrote schemas/tailoring.schema.json\n"
+    );
+    let names = |dir: PathBuf| {
+        let mut n: Vec<String> = std::fs::read_dir(dir)
+            .expect("schemas/")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        n.sort();
+        n
+    };
+    assert_eq!(
+        names(tmp.path().join("schemas")),
+        names(repo().join("schemas"))
+    );
+    for name in names(tmp.path().join("schemas")) {
+        let written =
+            std::fs::read_to_string(tmp.path().join("schemas").join(&name)).expect("read");
+        let committed = std::fs::read_to_string(repo().join("schemas").join(&name)).expect("read");
+        assert!(
+            written == committed,
+            "schemas/{name} is out of date: run `dossier schema --write` and commit it"
+        );
+    }
+    // The same as printed, and not rewritten when unchanged.
+    let printed = common::dossier(tmp.path(), &["schema", "tailoring"]);
+    assert_eq!(
+        printed.stdout,
+        std::fs::read(tmp.path().join("schemas/tailoring.schema.json")).expect("read")
+    );
+    let again = common::dossier(tmp.path(), &["schema", "--write"]);
+    assert!(again.status.success());
+    assert_eq!(
+        common::stderr(&again),
+        "schemas/profile.schema.json is up to date\nschemas/tailoring.schema.json is up to date\n"
+    );
+}
+
+#[test]
+fn example_files_name_their_schema_in_the_first_line() {
+    common::assert_names_schema(&repo().join("profiles/mari.yaml"), &repo(), "profile");
+    let mut n = 0;
+    for e in std::fs::read_dir(repo().join("profiles/mari")).expect("dir") {
+        let path = e.expect("entry").path();
+        common::assert_names_schema(&path, &repo(), "tailoring");
+        n += 1;
+    }
+    assert!(n >= 4);
+}
+
+#[test]
+fn schema_takes_a_kind_or_write_but_not_both() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir(tmp.path().join("profiles")).expect("mkdir");
+    for args in [&["schema"][..], &["schema", "profile", "--write"]] {
+        let out = common::dossier(tmp.path(), args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+    assert!(!tmp.path().join("schemas").exists());
 }

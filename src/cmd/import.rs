@@ -72,5 +72,11 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<i32> {
         std::fs::write(postings.join("example.yaml"), starter)?;
         writeln!(err, "wrote profiles/{id}/example.yaml (a starter posting)")?;
     }
+    // The schemas the first lines of both files name, for the editor.
+    for (path, written) in crate::model::schema::write(&root)? {
+        if written {
+            writeln!(err, "wrote {}", path.display())?;
+        }
+    }
     Ok(0)
 }

@@ -1,5 +1,6 @@
 //! `dossier init [DIR]`: a new workspace with the example candidate, two of
-//! her postings, the `classic` layout and its fonts. Existing files are kept.
+//! her postings, the built-in layouts and their fonts, and the JSON Schemas
+//! in `schemas/`. Existing files are kept; the schemas are brought up to date.
 
 use std::io::Write;
 use std::path::Path;
@@ -35,6 +36,10 @@ pub fn run(args: &InitArgs) -> Result<i32> {
             .with_context(|| format!("{}: cannot write", target.display()))?;
         written += 1;
     }
+    // The schemas the example files name in their first line: generated,
+    // so brought up to date rather than kept.
+    let schemas = crate::model::schema::write(dir)?;
+    written += schemas.iter().filter(|(_, w)| *w).count();
     let mut err = std::io::stderr().lock();
     writeln!(
         err,

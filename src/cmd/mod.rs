@@ -2,8 +2,10 @@
 
 pub mod build;
 pub mod check;
+pub mod completions;
 pub mod import;
 pub mod init;
+pub mod layouts;
 pub mod list;
 pub mod schema;
 pub mod watch;

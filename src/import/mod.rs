@@ -55,8 +55,9 @@ pub fn json_resume(json_text: &str) -> Result<Imported> {
     }
     let header = "# Imported from JSON Resume by `dossier import json-resume`.\n\
                   # Add `{et: …, en: …}` translations where you write in both languages.\n";
+    let modeline = crate::model::schema::modeline(crate::args::SchemaKind::Profile);
     Ok(Imported {
-        yaml: format!("{header}{yaml}"),
+        yaml: format!("{modeline}\n{header}{yaml}"),
         notes: notes.render(),
         name: converted.name,
         headline: converted.headline,
@@ -101,8 +102,10 @@ pub fn starter_posting(position: &str) -> String {
     };
     // A JSON string is a YAML double-quoted scalar.
     let quoted = Value::String(position).to_string();
+    let modeline = crate::model::schema::modeline(crate::args::SchemaKind::Tailoring);
     format!(
-        "# A starter posting: copy this file for every job you apply to.\n\
+        "{modeline}\n\
+         # A starter posting: copy this file for every job you apply to.\n\
          language: en\n\
          layout: classic\n\
          status: draft\n\

@@ -8,6 +8,7 @@ pub mod date;
 pub mod kind;
 pub mod markup;
 pub mod profile;
+pub mod schema;
 pub mod section;
 pub mod tailoring;
 pub mod text;

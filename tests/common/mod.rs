@@ -156,3 +156,35 @@ pub fn pages(pdf: &Path) -> usize {
 pub fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// The schema file the first line of a YAML file names for the YAML language
+/// server (`# yaml-language-server: $schema=REL`), resolved against the
+/// file's folder; `None` when the first line names none.
+pub fn schema_named_by(yaml: &Path) -> Option<PathBuf> {
+    let text = std::fs::read_to_string(yaml).expect("read");
+    let rel = text
+        .lines()
+        .next()?
+        .strip_prefix("# yaml-language-server: $schema=")?;
+    Some(yaml.parent()?.join(rel))
+}
+
+/// Assert that the first line of `yaml` names `schemas/<kind>.schema.json`
+/// of the workspace `root`, and that the file exists.
+pub fn assert_names_schema(yaml: &Path, root: &Path, kind: &str) {
+    let named = schema_named_by(yaml)
+        .unwrap_or_else(|| panic!("{}: first line names no schema", yaml.display()));
+    let want = root.join(format!("schemas/{kind}.schema.json"));
+    assert!(
+        named.is_file(),
+        "{}: {} does not exist",
+        yaml.display(),
+        named.display()
+    );
+    assert_eq!(
+        named.canonicalize().expect("canonical"),
+        want.canonicalize().expect("canonical"),
+        "{}",
+        yaml.display()
+    );
+}

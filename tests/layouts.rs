@@ -1,0 +1,116 @@
+//! `dossier layouts`: the layouts a posting may name, where each comes from,
+//! what it extends and whether it hides a built-in one.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+fn json_lines(out: &std::process::Output) -> Vec<Value> {
+    stdout(out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect()
+}
+
+#[test]
+fn the_example_workspace_has_its_own_layouts_hiding_the_built_in_ones() {
+    let ws = example_workspace();
+    let out = dossier(ws.path(), &["layouts"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(
+        lines[0].starts_with("LAYOUT") && lines[0].contains("EXTENDS"),
+        "{text}"
+    );
+    let classic: Vec<&str> = lines[1].split_whitespace().collect();
+    assert_eq!(classic[..3], ["classic", "layouts/classic/", "-"], "{text}");
+    assert!(lines[1].ends_with("hides the built-in classic"), "{text}");
+    let formal: Vec<&str> = lines[2].split_whitespace().collect();
+    assert_eq!(
+        formal[..3],
+        ["formal", "layouts/formal/", "classic"],
+        "{text}"
+    );
+
+    let json = json_lines(&dossier(
+        ws.path(),
+        &["--message-format", "json", "layouts"],
+    ));
+    assert_eq!(json.len(), 2);
+    assert_eq!(json[0]["event"], "layout");
+    assert_eq!(json[0]["name"], "classic");
+    assert_eq!(json[0]["source"], "workspace");
+    assert_eq!(json[0]["path"], "layouts/classic");
+    assert_eq!(json[0]["extends"], Value::Null);
+    assert_eq!(json[0]["hides_builtin"], true);
+    assert_eq!(json[0]["problem"], Value::Null);
+    assert_eq!(json[1]["name"], "formal");
+    assert_eq!(json[1]["extends"], "classic");
+}
+
+#[test]
+fn a_workspace_with_only_profiles_has_the_built_in_layouts() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir(tmp.path().join("profiles")).expect("mkdir");
+    let out = dossier(tmp.path(), &["layouts"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "LAYOUT   FROM      EXTENDS  NOTE\n\
+         classic  built in  -\n\
+         formal   built in  classic\n"
+    );
+    let json = json_lines(&dossier(
+        tmp.path(),
+        &["layouts", "--message-format", "json"],
+    ));
+    let names: Vec<&str> = json.iter().filter_map(|j| j["name"].as_str()).collect();
+    assert_eq!(names, ["classic", "formal"]);
+    for j in &json {
+        assert_eq!(j["source"], "built-in", "{j}");
+        assert_eq!(j["path"], Value::Null, "{j}");
+        assert_eq!(j["hides_builtin"], false, "{j}");
+    }
+    // Listing writes nothing (built-in layouts are unpacked by a build only).
+    assert!(!tmp.path().join("output").exists());
+}
+
+#[test]
+fn own_layouts_come_first_and_a_broken_one_is_an_error() {
+    let ws = example_workspace();
+    std::fs::remove_dir_all(ws.path().join("layouts/formal")).expect("rm");
+    write(&ws.path().join("layouts/mine/extends"), "formal\n");
+    write(&ws.path().join("layouts/broken/extends"), "formel\n");
+    let out = dossier(ws.path(), &["--message-format", "json", "layouts"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let json = json_lines(&out);
+    let row = |name: &str| {
+        json.iter()
+            .find(|j| j["name"] == name)
+            .unwrap_or_else(|| panic!("no {name} in {json:?}"))
+    };
+    let names: Vec<&str> = json.iter().filter_map(|j| j["name"].as_str()).collect();
+    assert_eq!(names, ["broken", "classic", "mine", "formal"]);
+    assert_eq!(row("mine")["source"], "workspace");
+    assert_eq!(row("mine")["extends"], "formal");
+    assert_eq!(row("mine")["hides_builtin"], false);
+    assert_eq!(row("mine")["problem"], Value::Null);
+    assert_eq!(row("formal")["source"], "built-in");
+    let problem = row("broken")["problem"].as_str().unwrap_or_default();
+    assert!(
+        problem.contains("layouts/broken/extends")
+            && problem.contains("extends unknown layout \"formel\""),
+        "{problem}"
+    );
+
+    let human = stdout(&dossier(ws.path(), &["layouts"]));
+    assert!(
+        human
+            .lines()
+            .any(|l| l.starts_with("broken ") && l.contains("error: layouts/broken/extends")),
+        "{human}"
+    );
+}
