@@ -88,6 +88,9 @@ pub struct BuildArgs {
     /// Seconds one typst process may take before it is stopped
     #[arg(long, default_value_t = 120, value_name = "SECONDS")]
     pub timeout: u64,
+    /// Exit with status 1 on any warning too (text no font can show, a page limit passed), for CI
+    #[arg(long)]
+    pub strict: bool,
     /// Rebuild a sent posting's documents and record them as a new sending (the earlier records stay)
     #[arg(long, value_name = "POSTING")]
     pub resend: Vec<String>,

@@ -68,22 +68,19 @@ pub fn file(path: &str) -> Option<&'static [u8]> {
 
 /// Put the built-in files a build of the workspace at `root` may read below
 /// `output/.builtin/`: every built-in layout the workspace does not have
-/// itself, and the fonts when it has no `layouts/fonts/`. Called once per
+/// itself, and the fonts. Called once per
 /// build, before any parallel work and while holding the output lock, so
 /// no two writers ever meet; unchanged files are not rewritten.
 pub fn unpack(root: &Path) -> Result<()> {
+    // The fonts always: typst gets them beside the workspace's own.
     let wanted = |path: &str| {
-        let shadowed = match path.strip_prefix("layouts/fonts/") {
-            Some(_) => root.join("layouts/fonts").is_dir(),
-            None => {
-                let name = path
-                    .strip_prefix("layouts/")
-                    .and_then(|p| p.split('/').next())
-                    .unwrap_or_default();
-                crate::layout::in_workspace(root, name)
-            }
-        };
-        !shadowed
+        path.starts_with("layouts/fonts/") || {
+            let name = path
+                .strip_prefix("layouts/")
+                .and_then(|p| p.split('/').next())
+                .unwrap_or_default();
+            !crate::layout::in_workspace(root, name)
+        }
     };
     let mut dirs: Vec<PathBuf> = Vec::new();
     for (path, bytes) in LAYOUTS.iter().chain(FONTS).filter(|(p, _)| wanted(p)) {

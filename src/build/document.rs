@@ -30,6 +30,8 @@ pub struct Document {
     pub fingerprint: String,
     /// Most pages the document should have, and what says so (for a warning).
     pub page_limit: Option<(usize, String)>,
+    /// Characters of its text that no font has, and where they are (a warning).
+    pub missing_glyphs: Option<String>,
 }
 
 /// What shapes every document of a build.
@@ -41,8 +43,10 @@ pub struct Settings<'a> {
     pub source_date_epoch: Option<i64>,
     /// Part of every fingerprint.
     pub typst_version: &'a str,
-    /// Workspace-relative font directory given to typst.
-    pub font_dir: &'a Path,
+    /// Workspace-relative font directories given to typst.
+    pub font_dirs: &'a [PathBuf],
+    /// The characters those fonts and typst's own can show.
+    pub glyphs: &'a crate::glyphs::Coverage,
 }
 
 /// Per-thread caches: loaded layouts and file hashes.
@@ -72,6 +76,7 @@ pub fn render_posting(
                         _ => render_one(s, renderer, ctx, &ctx_value, kind, &dir_rel)
                             .map(|(job, source)| Document {
                                 page_limit: page_limit(m, kind),
+                                missing_glyphs: missing_glyphs(ctx, kind, &source, s.glyphs),
                                 posting: m.posting.key(),
                                 kind,
                                 lang: ctx.lang,
@@ -142,7 +147,9 @@ fn prepare<'c>(
         .iter()
         .map(|d| hasher.path(d))
         .collect();
-    inputs.push(hasher.path(&ws.root.join(s.font_dir)));
+    for dir in s.font_dirs {
+        inputs.push(hasher.path(&ws.root.join(dir)));
+    }
     if let Some(photo) = &ctx.candidate.photo {
         inputs.push(hasher.path(&ws.root.join(photo.trim_start_matches('/'))));
     }
@@ -186,10 +193,44 @@ fn render_one(
             Format::Png => dir_rel.join(format!("{stem}-{{p}}.png")),
         },
         format: s.format,
-        font_dir: s.font_dir.to_path_buf(),
+        font_dirs: s.font_dirs.to_vec(),
         timestamp: s.source_date_epoch.unwrap_or(ctx.letter.timestamp),
     };
     Ok((job, source))
+}
+
+/// The characters of a document no font has: typst draws boxes for them,
+/// silently. Named with the fields of the context that hold them.
+fn missing_glyphs(
+    ctx: &Context,
+    kind: DocKind,
+    source: &str,
+    glyphs: &crate::glyphs::Coverage,
+) -> Option<String> {
+    let missing = glyphs.missing(source);
+    if missing.is_empty() {
+        return None;
+    }
+    // Parts of the context the other document shows, or none does.
+    let elsewhere: &[&str] = match kind {
+        DocKind::Cv => &["letter", "requirements", "labels"],
+        DocKind::Letter => &["cv", "requirements", "labels"],
+    };
+    let mut fields = Vec::new();
+    if let Ok(json) = serde_json::to_value(ctx) {
+        crate::glyphs::fields_with(&json, &missing, &mut String::new(), &mut fields);
+    }
+    fields.retain(|f: &String| !elsewhere.iter().any(|e| f.starts_with(e)));
+    fields.truncate(5);
+    Some(format!(
+        "no font has {}{}: the PDF shows boxes there; add a font that has them to layouts/fonts/",
+        crate::glyphs::describe(&missing),
+        if fields.is_empty() {
+            String::new()
+        } else {
+            format!(", in {}", fields.join(", "))
+        }
+    ))
 }
 
 /// `cv.max_pages` for the CV (with where it was set); one page for a letter.

@@ -134,7 +134,11 @@ pub fn run(ws: &Workspace, plan: &Plan, progress: &dyn Progress) -> Result<Outco
 
     // Load, tailor and render every posting.
     let merged = merge_all(ws, &plan.postings, plan.today, plan.jobs);
-    let (documents, failures) = render_all(ws, plan, &merged, &typst);
+    let font_dirs = font_dirs(ws);
+    let absolute: Vec<PathBuf> = font_dirs.iter().map(|d| ws.root.join(d)).collect();
+    let dirs: Vec<&Path> = absolute.iter().map(PathBuf::as_path).collect();
+    let glyphs = crate::glyphs::Coverage::with_dirs(&dirs).0;
+    let (documents, failures) = render_all(ws, plan, &merged, &typst, &font_dirs, &glyphs);
 
     // Checking means reading and hashing every PDF: in parallel.
     let up_to_date = crate::par::map(
@@ -197,7 +201,7 @@ pub fn run(ws: &Workspace, plan: &Plan, progress: &dyn Progress) -> Result<Outco
     };
     all.keep_untouched(&previous);
     let outcome = Outcome {
-        briefs: write_briefs(ws, &merged, &all.documents, plan),
+        briefs: write_briefs(ws, &merged, &all.documents, plan, &glyphs),
         entries,
         recorded,
         interrupted: crate::interrupt::interrupted(),
@@ -229,15 +233,17 @@ fn render_all(
     plan: &Plan,
     merged: &[MergeResult],
     typst: &Typst,
+    font_dirs: &[PathBuf],
+    glyphs: &crate::glyphs::Coverage,
 ) -> (Vec<Document>, Vec<(String, DocKind, Problem)>) {
-    let font_dir = font_dir(ws);
     let settings = document::Settings {
         ws,
         kinds: &plan.kinds,
         format: plan.format,
         source_date_epoch: plan.source_date_epoch,
         typst_version: &typst.version,
-        font_dir: &font_dir,
+        font_dirs,
+        glyphs,
     };
     let rendered =
         crate::par::map(
@@ -425,6 +431,7 @@ fn write_briefs(
     merged: &[MergeResult],
     documents: &[Entry],
     plan: &Plan,
+    glyphs: &crate::glyphs::Coverage,
 ) -> Vec<Brief> {
     let results = crate::par::map(
         merged,
@@ -434,7 +441,7 @@ fn write_briefs(
             let m = m.result.as_ref().ok()?;
             let key = m.posting.key();
             let files: Vec<&Entry> = documents.iter().filter(|e| e.posting == key).collect();
-            let report = crate::check::check(&ws.root, m, plan.today);
+            let report = crate::check::check(&ws.root, m, plan.today, glyphs);
             let text = brief::render(m, &report, &files, plan.today);
             let path = PathBuf::from("output")
                 .join(&m.posting.candidate)
@@ -461,15 +468,16 @@ fn write_briefs(
     results.into_iter().flatten().collect()
 }
 
-/// `layouts/fonts`, else the built-in fonts, unpacked below output/ by
-/// `builtin::unpack` (relative to the workspace, for reproducible typst
-/// arguments).
-fn font_dir(ws: &Workspace) -> PathBuf {
+/// The font directories typst gets: the built-in fonts (unpacked below
+/// output/ by `builtin::unpack`), then the workspace's `layouts/fonts/` if
+/// it has one — so adding a font file there (for another script, say) is
+/// all it takes to use it. Workspace-relative, for reproducible arguments.
+pub fn font_dirs(ws: &Workspace) -> Vec<PathBuf> {
+    let mut dirs = vec![PathBuf::from(crate::builtin::UNPACK_DIR).join("layouts/fonts")];
     if ws.root.join("layouts/fonts").is_dir() {
-        PathBuf::from("layouts/fonts")
-    } else {
-        PathBuf::from(crate::builtin::UNPACK_DIR).join("layouts/fonts")
+        dirs.push(PathBuf::from("layouts/fonts"));
     }
+    dirs
 }
 
 /// The entry of a document that was compiled (`Ok(Built)`), found up to
@@ -492,12 +500,15 @@ fn document_entry(
             prev.and_then(|p| p.pages),
         ),
     };
-    let warnings = match (pages, &d.page_limit) {
+    let mut warnings = match (pages, &d.page_limit) {
         (Some(n), Some((limit, why))) if status != Status::Failed && n > *limit => {
             vec![format!("{n} pages; {why}")]
         }
         _ => Vec::new(),
     };
+    if status != Status::Failed {
+        warnings.extend(d.missing_glyphs.clone());
+    }
     Entry {
         posting: d.posting.clone(),
         kind: d.kind.name().to_string(),

@@ -17,6 +17,7 @@ use serde::Serialize;
 
 use crate::build::Merged;
 use crate::diag::{Diagnostic, Diagnostics, Pos, Severity};
+use crate::glyphs::Coverage;
 use crate::model::tailoring::Status;
 use crate::model::{Date, Lang};
 use crate::tailor::context::{CompetenceCtx, StandardCtx};
@@ -72,8 +73,9 @@ pub fn is_sent(status: Status) -> bool {
     !matches!(status, Status::Draft | Status::Ready)
 }
 
-/// Check a merged posting of the workspace at `root`; `today` for the deadline.
-pub fn check(root: &std::path::Path, m: &Merged, today: Date) -> Report {
+/// Check a merged posting of the workspace at `root`; `today` for the
+/// deadline, `fonts` what the workspace's fonts can show.
+pub fn check(root: &std::path::Path, m: &Merged, today: Date, fonts: &Coverage) -> Report {
     let ctx = &m.tailored.context;
     let status = m.tailoring.status.unwrap_or_default();
     let mut findings = Vec::new();
@@ -156,6 +158,7 @@ pub fn check(root: &std::path::Path, m: &Merged, today: Date) -> Report {
             }
         }
     }
+    findings.extend(glyphs(m, fonts));
     findings.sort_by_key(|d| (d.pos.line == 0, d.pos, d.severity));
     Report {
         posting: m.posting.key(),
@@ -170,6 +173,126 @@ pub fn check(root: &std::path::Path, m: &Merged, today: Date) -> Report {
         standard: ctx.posting.standard.clone(),
         competences: ctx.posting.competences.clone(),
         findings,
+    }
+}
+
+/// Text no font can show: a warning per file, naming the fields and the
+/// characters (typst would draw boxes, silently).
+fn glyphs(m: &Merged, fonts: &Coverage) -> Vec<Diagnostic> {
+    let Ok(json) = serde_json::to_value(&m.tailored.context) else {
+        return Vec::new();
+    };
+    let mut text = String::new();
+    collect_strings(&json, &mut text);
+    let missing = fonts.missing(&text);
+    if missing.is_empty() {
+        return Vec::new();
+    }
+    let mut fields = Vec::new();
+    crate::glyphs::fields_with(&json, &missing, &mut String::new(), &mut fields);
+    // Where each text was written: the tailoring file for the posting and
+    // the letter (and the CV's headline and summary when it overrides them),
+    // else the profile. Copies (the signature is the name) are left out.
+    let cvt = &m.tailoring.cv;
+    let derived = |f: &str| {
+        f.starts_with("labels")
+            || f.starts_with("requirements")
+            || f == "letter.signature"
+            || (f == "cv.headline" && cvt.headline.is_none())
+            || (f == "cv.summary" && cvt.summary.is_none())
+    };
+    let from_tailoring = |f: &str| {
+        f.starts_with("posting")
+            || f.starts_with("letter")
+            || f.starts_with("cv.headline")
+            || f.starts_with("cv.summary")
+    };
+    let (posting, profile): (Vec<String>, Vec<String>) = fields
+        .into_iter()
+        .filter(|f| !derived(f))
+        .partition(|f| from_tailoring(f));
+    let mut out = Vec::new();
+    for (file, mut fields) in [(&m.profile.file, profile), (&m.file, posting)] {
+        if fields.is_empty() {
+            continue;
+        }
+        let mut chars: Vec<char> = Vec::new();
+        for f in &fields {
+            let mut t = String::new();
+            if let Some(v) = field_value(&json, f) {
+                collect_strings(v, &mut t);
+            }
+            for c in fonts.missing(&t) {
+                if !chars.contains(&c) {
+                    chars.push(c);
+                }
+            }
+        }
+        fields.truncate(5);
+        let fields: Vec<String> = fields.iter().map(|f| yaml_field(f)).collect();
+        out.push(
+            Diagnostic::warning(
+                file,
+                format!(
+                    "no font has {}, in {}: the PDFs would show boxes there",
+                    crate::glyphs::describe(&chars),
+                    fields.join(", ")
+                ),
+            )
+            .help("add a font that has them to layouts/fonts/; see the README, fonts for other scripts"),
+        );
+    }
+    out
+}
+
+/// A field path of the context as the YAML file names it:
+/// `candidate.email` → `contact.email`, `cv.experience[a].role` → `experience[a].role`.
+fn yaml_field(context_field: &str) -> String {
+    if let Some(rest) = context_field.strip_prefix("candidate.") {
+        let contact = ["email", "phone", "location", "address", "links"];
+        return if contact.iter().any(|c| rest.starts_with(c)) {
+            format!("contact.{rest}")
+        } else {
+            rest.to_string()
+        };
+    }
+    match context_field.strip_prefix("cv.") {
+        Some(rest) if !rest.starts_with("headline") && !rest.starts_with("summary") => {
+            rest.to_string()
+        }
+        _ => context_field.to_string(),
+    }
+}
+
+/// The value at a field path as `fields_with` writes it (`a.b[id].c`, `a[2]`).
+fn field_value<'a>(json: &'a serde_json::Value, path: &str) -> Option<&'a serde_json::Value> {
+    let mut v = json;
+    for part in path.split('.') {
+        let (key, index) = match part.split_once('[') {
+            Some((k, rest)) => (k, Some(rest.trim_end_matches(']'))),
+            None => (part, None),
+        };
+        v = v.get(key)?;
+        if let Some(i) = index {
+            let items = v.as_array()?;
+            v = items
+                .iter()
+                .find(|x| x.get("id").and_then(serde_json::Value::as_str) == Some(i))
+                .or_else(|| i.parse::<usize>().ok().and_then(|n| items.get(n)))?;
+        }
+    }
+    Some(v)
+}
+
+fn collect_strings(value: &serde_json::Value, out: &mut String) {
+    match value {
+        serde_json::Value::String(s) => {
+            out.push_str(s);
+            out.push('\n');
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| collect_strings(v, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| collect_strings(v, out)),
+        _ => {}
     }
 }
 

@@ -18,7 +18,11 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<i32> {
     let reporter = Reporter::new(cli.message_format, cli.quiet, cli.verbose);
     let outcome = build::run(&ws, &plan, &reporter)?;
     reporter.finish(&outcome, started.elapsed());
-    Ok(exit_code(&outcome))
+    let warned = outcome.entries.iter().any(|e| !e.warnings.is_empty());
+    Ok(match exit_code(&outcome) {
+        0 if args.strict && warned => super::EXIT_FAILED,
+        code => code,
+    })
 }
 
 /// The plan for `args`: the postings named (all when none), the documents,

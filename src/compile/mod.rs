@@ -25,7 +25,9 @@ pub struct Job {
     pub source: PathBuf,
     /// The output: a PDF, or for PNG a page pattern `<stem>-{p}.png`.
     pub pdf: PathBuf,
-    pub font_dir: PathBuf,
+    /// Font directories given to typst (`--font-path` each), besides its
+    /// embedded fonts.
+    pub font_dirs: Vec<PathBuf>,
     pub timestamp: i64,
     pub format: Format,
 }
@@ -56,9 +58,9 @@ impl Job {
             ".".to_string(),
             "--ignore-system-fonts".to_string(),
         ];
-        if !self.font_dir.as_os_str().is_empty() {
+        for dir in &self.font_dirs {
             args.push("--font-path".to_string());
-            args.push(self.font_dir.to_string_lossy().into_owned());
+            args.push(dir.to_string_lossy().into_owned());
         }
         if self.format == Format::Png {
             args.extend(["--ppi".to_string(), "144".to_string()]);

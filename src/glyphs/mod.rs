@@ -33,8 +33,78 @@ use ttf_parser::{PlatformId, name_id};
 
 mod embedded;
 
-#[cfg(test)]
-mod testfont;
+/// Tiny fonts for tests (also the integration tests'), made on the fly.
+#[doc(hidden)]
+pub mod testfont;
+
+/// `“李” (U+674E), “雷” (U+96F7)`, the first eight, and how many more.
+pub fn describe(chars: &[char]) -> String {
+    let mut shown: Vec<String> = chars
+        .iter()
+        .take(8)
+        .map(|c| format!("“{c}” (U+{:04X})", *c as u32))
+        .collect();
+    if chars.len() > 8 {
+        shown.push(format!("and {} more", chars.len() - 8));
+    }
+    shown.join(", ")
+}
+
+/// What a workspace's documents can show without building anything: typst's
+/// embedded fonts, the fonts built into dossier and `layouts/fonts/`.
+pub fn for_workspace(root: &Path) -> Coverage {
+    let fonts = root.join("layouts/fonts");
+    let dirs: Vec<&Path> = if fonts.is_dir() {
+        vec![fonts.as_path()]
+    } else {
+        Vec::new()
+    };
+    let (mut coverage, _) = Coverage::with_dirs(&dirs);
+    for (path, bytes) in crate::builtin::FONTS {
+        if is_font_file_name(Path::new(path)) {
+            let _ = coverage.add_font_bytes(bytes);
+        }
+    }
+    coverage
+}
+
+/// The field paths (`candidate.name`, `cv.experience[tehik].role`) of the
+/// strings in `value` that hold one of `chars`; a list item is named by its
+/// `id` when it has one.
+pub fn fields_with(
+    value: &serde_json::Value,
+    chars: &[char],
+    path: &mut String,
+    out: &mut Vec<String>,
+) {
+    use serde_json::Value;
+    match value {
+        Value::String(s) if s.chars().any(|c| chars.contains(&c)) => out.push(path.clone()),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = path.len();
+                match item.get("id").and_then(Value::as_str) {
+                    Some(id) => path.push_str(&format!("[{id}]")),
+                    None => path.push_str(&format!("[{i}]")),
+                }
+                fields_with(item, chars, path, out);
+                path.truncate(len);
+            }
+        }
+        Value::Object(map) => {
+            for (key, v) in map {
+                let len = path.len();
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+                fields_with(v, chars, path, out);
+                path.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
 
 /// Bits for U+0000..=U+FFFF, 64 to a word.
 const BMP_WORDS: usize = 0x1_0000 / 64;
