@@ -7,9 +7,14 @@
 //! needed and the whole file runs in a few seconds.
 //!
 //! Today is fixed with `SOURCE_DATE_EPOCH` (2026-11-20 unless a test says
-//! otherwise). On that day the example workspace itself checks clean: no
-//! errors, no warnings, no notes, and one requirement without evidence (the
-//! `evidence: []` of "Isikuomadused" in sotsiaalkindlustusamet-komponendid).
+//! otherwise). On that day the example workspace itself checks completely
+//! clean: no errors, no warnings, no notes and no requirement without
+//! evidence. Every posting has a `strategy:`; sotsiaalkindlustusamet-kasutajatugi
+//! is submitted (so its passed deadline is no finding); the profile's items
+//! carry every competence the postings ask for. A test that needs a gap makes
+//! one (`with_a_gap`); one that needs an uncarried competence uses a code no
+//! item of `profiles/mari.yaml` carries (A.10, B.2–B.6, C.2, C.3, C.5, D.1,
+//! D.3, D.5–D.8, E.1 and E.6).
 
 mod common;
 
@@ -26,9 +31,11 @@ const TODAY: &str = "2026-11-20";
 const PROFILE: &str = "profiles/mari.yaml";
 /// Estonian, draft, deadline 2026-12-14, letter dated 2026-11-23.
 const RINGIST: &str = "profiles/mari/ringist-valja.yaml";
-/// Estonian, ready, deadline 2026-12-07; its last requirement has no evidence.
+/// Estonian, ready, deadline 2026-12-07; eight requirements, all with
+/// evidence; `competences: [A.4, D.11, E.2, E.4, C.4]`, all carried.
 const KOMPONENDID: &str = "profiles/mari/sotsiaalkindlustusamet-komponendid.yaml";
-/// English, ready, deadline 2027-01-10, letter dated 2026-11-23; shows every job.
+/// English, ready, deadline 2027-01-10, letter dated 2026-11-23; shows every
+/// job; `standard: it-juht-7/arendusjuht`, its 13 codes all carried.
 const ARCHITECT: &str = "profiles/mari/e-estonia-architect.yaml";
 
 // ---------------------------------------------------------------------------
@@ -247,11 +254,12 @@ impl Checked {
         );
     }
 
-    /// The example's own state: exit 0, no findings, its one gap.
-    fn expect_clean_but_the_example_gap(&self) {
+    /// The example's own state: exit 0, no findings and no gap.
+    fn expect_clean_like_the_example(&self) {
         self.expect_clean();
         assert!(
-            self.summary().ends_with("; 1 requirement without evidence"),
+            self.summary()
+                .ends_with("; 0 requirements without evidence"),
             "{}",
             self.dump()
         );
@@ -287,33 +295,54 @@ fn summary(events: &[Value]) -> &Value {
 /// The top of a tailoring file, for inserting top-level keys.
 const POSTING_KEY: &str = "\nposting:\n";
 
+/// The evidence of "Isikuomadused: …", the last (eighth) requirement of
+/// sotsiaalkindlustusamet-komponendid.
+const PERSONAL_QUALITIES_EVIDENCE: &str = "    evidence: [experience.tehik.highlights.training, experience.mkm.highlights.xroad, projects.stylebook]";
+
+/// The example has no gap: make one, "Isikuomadused: …" of
+/// sotsiaalkindlustusamet-komponendid with `evidence: []`.
+fn with_a_gap(ws: &Ws) {
+    ws.edit(KOMPONENDID, PERSONAL_QUALITIES_EVIDENCE, "    evidence: []");
+}
+
 // ---------------------------------------------------------------------------
 // The example workspace
 
 #[test]
-fn example_workspace_checks_clean_with_exit_0_and_one_gap() {
+fn example_workspace_checks_clean_with_exit_0_and_no_gap() {
     // Findings of the example on 2026-11-20: none (no errors, warnings or
-    // notes); one gap: "Isikuomadused: …" of sotsiaalkindlustusamet-komponendid
-    // has `evidence: []`. The submitted posting's deadline (2026-11-16) has
-    // passed, which is no warning for a sent posting.
+    // notes) and no gap: "Isikuomadused: …" of sotsiaalkindlustusamet-komponendid,
+    // the last to get evidence, has it. The submitted posting's deadline
+    // (2026-11-16) has passed, which is no warning for a sent posting; the
+    // profile's items carry all 13 codes of the architect's standard role and
+    // all 5 of komponendid's, so there is no note.
     let ws = Ws::new();
     let c = ws.check(&[]);
     assert_eq!(c.code(), Some(0), "{}", c.dump());
     assert!(c.findings().is_empty(), "{}", c.dump());
     assert_eq!(
         c.summary(),
-        "4 postings checked: 0 errors, 0 warnings, 0 notes; 1 requirement without evidence"
+        "4 postings checked: 0 errors, 0 warnings, 0 notes; 0 requirements without evidence"
     );
     let out = c.out();
     assert!(
         out.contains(
-            "mari/sotsiaalkindlustusamet-komponendid: ok — 7/8 requirements have evidence"
+            "mari/sotsiaalkindlustusamet-komponendid: ok — 8/8 requirements have evidence"
         ),
         "{out}"
     );
     assert!(
+        out.contains("  ✓ Isikuomadused: Hoolivus, asjatundlikkus, koostöövõime, uuendusmeelsus\n"),
+        "{out}"
+    );
+    assert!(!out.contains("(gap)"), "{out}");
+    assert!(
+        out.contains("  competences: 5/5 carried by the profile\n"),
+        "{out}"
+    );
+    assert!(
         out.contains(
-            "  ✗ Isikuomadused: Hoolivus, asjatundlikkus, koostöövõime, uuendusmeelsus (gap)"
+            "  competences (IT manager, EstQF Level 7: IT development manager, level 7): 13/13 carried by the profile\n"
         ),
         "{out}"
     );
@@ -665,12 +694,25 @@ fn evidence_the_cv_shows_does_not_warn() {
     );
     let c = ws.check(&["sotsiaalkindlustusamet-komponendid"]);
     c.expect_clean();
-    assert!(!c.out().contains("(not in this CV)"), "{}", c.dump());
+    // The requirements' evidence, that is; the competences listed after it
+    // may name items this CV leaves out (projects.hackathon for E.4).
+    let out = c.out();
+    let (requirements, _) = out
+        .split_once("\n  competences: ")
+        .unwrap_or_else(|| panic!("no competences after the requirements\n{}", c.dump()));
+    assert!(
+        requirements.contains("experience.mkm.highlights.strategy — ")
+            && requirements.contains("skills.xroad — "),
+        "{}",
+        c.dump()
+    );
+    assert!(!requirements.contains("(not in this CV)"), "{}", c.dump());
 }
 
 #[test]
 fn requirement_without_evidence_is_a_gap_not_a_finding() {
     let ws = Ws::new();
+    with_a_gap(&ws);
     let c = ws.check(&["sotsiaalkindlustusamet-komponendid"]);
     c.expect_clean();
     assert!(
@@ -678,7 +720,18 @@ fn requirement_without_evidence_is_a_gap_not_a_finding() {
         "{}",
         c.dump()
     );
-    assert!(c.out().contains("  ✗ Isikuomadused:"), "{}", c.dump());
+    assert!(
+        c.out().contains(
+            "  ✗ Isikuomadused: Hoolivus, asjatundlikkus, koostöövõime, uuendusmeelsus (gap)"
+        ),
+        "{}",
+        c.dump()
+    );
+    assert!(
+        c.out().contains("7/8 requirements have evidence"),
+        "{}",
+        c.dump()
+    );
     // With evidence it is covered and the gap is gone.
     ws.edit(
         KOMPONENDID,
@@ -1021,20 +1074,22 @@ fn deadline_within_three_days_is_a_note_and_four_days_nothing() {
 
 #[test]
 fn competence_no_profile_item_carries_is_a_note_at_its_code() {
+    // B.5 (Documentation Production): no item of the profile carries it, and
+    // it has an Estonian name, which the Estonian posting shows.
     let ws = Ws::new();
     ws.edit(
         RINGIST,
         POSTING_KEY,
-        "\ncompetences: [E.2, D.9, A.8]\n\nposting:\n",
+        "\ncompetences: [E.2, D.9, B.5]\n\nposting:\n",
     );
     let c = ws.check(&["ringist-valja"]);
-    let (line, col) = ws.pos(RINGIST, "A.8");
+    let (line, col) = ws.pos(RINGIST, "B.5");
     let f = c.expect(
         "note",
         RINGIST,
         line,
         "competences[2]",
-        &["A.8 Jätkusuutlikkuse tagamine: no item of the profile carries it"],
+        &["B.5 Dokumentatsiooni koostamine: no item of the profile carries it"],
     );
     assert!(
         f.starts_with(&format!("note: {RINGIST}:{line}:{col}: ")),
@@ -1051,7 +1106,7 @@ fn competence_no_profile_item_carries_is_a_note_at_its_code() {
         "{out}"
     );
     assert!(
-        out.contains("    ✗ A.8 Jätkusuutlikkuse tagamine\n"),
+        out.contains("    ✗ B.5 Dokumentatsiooni koostamine\n"),
         "{out}"
     );
 }
@@ -1082,24 +1137,29 @@ fn competences_all_carried_give_no_note_also_written_leniently() {
 
 #[test]
 fn standard_role_asks_for_its_mandatory_codes_and_notes_the_uncarried_at_the_standard() {
+    // The information security manager needs D.1, which no item of the
+    // profile carries; its nine other codes are carried.
     let ws = Ws::new();
     ws.edit(
         RINGIST,
         POSTING_KEY,
-        "\nstandard: it-juht-7/meeskonnajuht\n\nposting:\n",
+        "\nstandard: it-juht-7/infoturbejuht\n\nposting:\n",
     );
     let c = ws.check(&["ringist-valja"]);
     c.expect(
         "note",
         RINGIST,
-        ws.line(RINGIST, "standard: it-juht-7/meeskonnajuht"),
+        ws.line(RINGIST, "standard: it-juht-7/infoturbejuht"),
         "standard",
-        &["A.9", "no item of the profile carries it"],
+        &[
+            "D.1 Infoturbestrateegia väljatöötamine ja haldamine",
+            "no item of the profile carries it",
+        ],
     );
     assert_eq!(c.findings().len(), 1, "{}", c.dump());
     assert!(
         c.out().contains(
-            "  competences (IT-juht, tase 7: IT meeskonna- ja partnerlusjuht, tase 7): 4/5 carried by the profile"
+            "  competences (IT-juht, tase 7: Infoturbejuht, tase 7): 9/10 carried by the profile"
         ),
         "{}",
         c.dump()
@@ -1112,8 +1172,13 @@ fn standard_role_asks_for_its_mandatory_codes_and_notes_the_uncarried_at_the_sta
         .iter()
         .map(|c| c["code"].as_str().expect("code"))
         .collect();
-    assert_eq!(codes, ["A.7", "A.9", "D.9", "E.2", "E.4"]);
-    assert_eq!(p["standard"]["id"], "it-juht-7/meeskonnajuht");
+    assert_eq!(
+        codes,
+        [
+            "A.7", "A.9", "C.4", "D.1", "E.2", "E.3", "E.4", "E.5", "E.8", "E.9"
+        ]
+    );
+    assert_eq!(p["standard"]["id"], "it-juht-7/infoturbejuht");
 }
 
 #[test]
@@ -1158,7 +1223,7 @@ fn unknown_competence_in_the_profile_is_an_error_with_did_you_mean() {
     );
     // Written leniently it is fine.
     ws.edit(PROFILE, "competences: [D.99]", "competences: [d9]");
-    ws.check(&[]).expect_clean_but_the_example_gap();
+    ws.check(&[]).expect_clean_like_the_example();
 }
 
 #[test]
@@ -1194,12 +1259,14 @@ fn unknown_standard_or_role_in_the_tailoring_is_an_error_listing_the_known_ones(
 
 #[test]
 fn json_gives_one_object_per_posting_then_the_summary_with_separate_finding_fields() {
+    // One warning in ringist-valja and one gap in komponendid.
     let ws = Ws::new();
     ws.edit(
         RINGIST,
         "Inglise keele valdamine vähemalt tasemel B1.",
         "Inglise keele valdamine vähemalt tasemel C2.",
     );
+    with_a_gap(&ws);
     let (events, out) = ws.json(&[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let postings = posting_events(&events);
@@ -1291,14 +1358,9 @@ fn json_of_an_unreadable_posting_has_its_error_and_exit_1() {
     assert_eq!(summary(&events)["errors"], 1);
 }
 
-/// The example with its gap filled and exactly one warning.
+/// The example (no gap) with exactly one warning.
 fn only_a_warning(ws: &Ws) {
-    ws.edit(
-        KOMPONENDID,
-        "    evidence: []",
-        "    evidence: [projects.stylebook]",
-    )
-    .edit(RINGIST, "date: 2026-11-23", "date: 2026-12-15");
+    ws.edit(RINGIST, "date: 2026-11-23", "date: 2026-12-15");
 }
 
 #[test]
@@ -1323,20 +1385,24 @@ fn strict_turns_a_single_warning_into_exit_1() {
 #[test]
 fn strict_passes_a_clean_workspace_and_fails_on_a_gap_alone() {
     let ws = Ws::new();
-    // The example has one gap and nothing else.
-    assert_eq!(ws.check(&[]).code(), Some(0));
-    let c = ws.check(&["--strict"]);
-    assert_eq!(c.code(), Some(1), "{}", c.dump());
-    ws.edit(
-        KOMPONENDID,
-        "    evidence: []",
-        "    evidence: [projects.stylebook]",
-    );
+    // The example is clean: no finding, no gap.
     let c = ws.check(&["--strict"]);
     assert_eq!(c.code(), Some(0), "{}", c.dump());
     assert_eq!(
         c.summary(),
         "4 postings checked: 0 errors, 0 warnings, 0 notes; 0 requirements without evidence (--strict)"
+    );
+    // One gap and nothing else: fine without --strict, exit 1 with it.
+    with_a_gap(&ws);
+    let c = ws.check(&[]);
+    assert_eq!(c.code(), Some(0), "{}", c.dump());
+    assert!(c.findings().is_empty(), "{}", c.dump());
+    let c = ws.check(&["--strict"]);
+    assert_eq!(c.code(), Some(1), "{}", c.dump());
+    assert!(c.findings().is_empty(), "{}", c.dump());
+    assert_eq!(
+        c.summary(),
+        "4 postings checked: 0 errors, 0 warnings, 0 notes; 1 requirement without evidence (--strict)"
     );
 }
 
