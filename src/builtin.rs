@@ -20,6 +20,7 @@ pub const LAYOUTS: &[File] = files![
     "layouts/classic/cv.typ.j2",
     "layouts/classic/letter.typ.j2",
     "layouts/classic/lib.typ",
+    "layouts/classic/options",
     "layouts/classic/preamble.typ.j2",
     "layouts/classic/sections.typ.j2",
     "layouts/formal/extends",

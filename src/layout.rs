@@ -31,6 +31,9 @@ pub struct Layout {
     pub style: Option<String>,
     /// Every template of the chain by name, the nearest layout's version.
     pub templates: Vec<Template>,
+    /// The style options it honours (its `options` file, or the nearest
+    /// one up the `extends` chain); `None`: it does not say.
+    pub options: Option<Vec<String>>,
 }
 
 impl Layout {
@@ -281,7 +284,20 @@ pub fn load(root: &Path, name: &str, asked_at: (&Path, Pos)) -> Result<Layout, D
     let mut templates: Vec<Template> = Vec::new();
     let mut lib = None;
     let mut style = None;
+    let mut options = None;
     for place in &chain {
+        if options.is_none()
+            && let Some(found) = place.read(root, "options")
+        {
+            let (text, _) = found?;
+            options = Some(
+                text.lines()
+                    .map(|l| l.split('#').next().unwrap_or_default().trim())
+                    .flat_map(|l| l.split_whitespace())
+                    .map(str::to_string)
+                    .collect(),
+            );
+        }
         for file in place.files() {
             if file.ends_with(".j2") && !templates.iter().any(|t| t.name == file) {
                 if let Some(read) = place.read(root, &file) {
@@ -314,5 +330,6 @@ pub fn load(root: &Path, name: &str, asked_at: (&Path, Pos)) -> Result<Layout, D
         lib,
         style,
         templates,
+        options,
     })
 }

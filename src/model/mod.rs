@@ -10,6 +10,7 @@ pub mod markup;
 pub mod profile;
 pub mod schema;
 pub mod section;
+pub mod style;
 pub mod tailoring;
 pub mod text;
 

@@ -13,9 +13,12 @@ pub struct Profile {
     pub headline: Option<Text>,
     #[serde(default)]
     pub contact: Contact,
-    /// Path relative to the profile file.
+    /// Path relative to the profile file; a JPEG or PNG inside the workspace.
     #[serde(default)]
     pub photo: Option<Located<String>>,
+    /// How documents look unless a tailoring file says otherwise.
+    #[serde(default)]
+    pub style: super::style::Style,
     #[serde(default)]
     pub summary: Option<Text>,
     #[serde(default)]
@@ -146,8 +149,30 @@ pub struct Language {
     pub id: Id,
     pub name: Text,
     pub level: Located<LanguageLevel>,
+    /// Per-skill levels of the CEFR self-assessment grid (Europass); a skill
+    /// not given has `level`.
+    #[serde(default)]
+    pub levels: SkillLevels,
     #[serde(default)]
     pub tags: Vec<String>,
+}
+
+/// The five skills of the CEFR self-assessment grid: understanding
+/// (listening, reading), speaking (spoken interaction, spoken production),
+/// writing.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SkillLevels {
+    #[serde(default)]
+    pub listening: Option<LanguageLevel>,
+    #[serde(default)]
+    pub reading: Option<LanguageLevel>,
+    #[serde(default)]
+    pub interaction: Option<LanguageLevel>,
+    #[serde(default)]
+    pub production: Option<LanguageLevel>,
+    #[serde(default)]
+    pub writing: Option<LanguageLevel>,
 }
 
 /// CEFR level or mother tongue, ordered A1 < … < C2 < Native.

@@ -14,6 +14,12 @@ pub struct Tailoring {
     pub language: Located<Lang>,
     #[serde(default)]
     pub layout: Option<Located<String>>,
+    /// How the documents look (over the profile's `style`).
+    #[serde(default)]
+    pub style: super::style::Style,
+    /// A PDF standard typst enforces, e.g. `a-2b` (PDF/A-2b, for archiving).
+    #[serde(default)]
+    pub pdf_standard: Option<Located<String>>,
     #[serde(default)]
     pub status: Option<Status>,
     /// The date the documents were sent (`status: submitted` alone means

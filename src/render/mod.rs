@@ -26,6 +26,8 @@ use crate::tailor::Context;
 pub struct Meta {
     pub title: String,
     pub author: String,
+    /// "position, organization" (the PDF's Subject).
+    pub subject: String,
     pub keywords: Vec<String>,
 }
 
@@ -47,10 +49,14 @@ impl Meta {
         if !ctx.posting.reference.is_empty() {
             keywords.push(plain(&ctx.posting.reference));
         }
+        // What the CV stresses is what a search should find.
+        keywords.extend(ctx.cv.emphasize.iter().map(|e| plain(e)));
         keywords.retain(|k| !k.is_empty());
+        keywords.dedup();
         Meta {
             title: format!("{name} – {what} – {position}, {org}"),
             author: name,
+            subject: format!("{position}, {org}"),
             keywords,
         }
     }
@@ -171,6 +177,7 @@ impl Renderer {
             layout_dir => &self.layout.import_dir,
             layout_lib => &self.layout.lib,
             layout_style => &self.layout.style,
+            user_style => Value::from_safe_string(user_style(&ctx.style)),
             ..ctx_value.clone()
         };
         template.render(vars).map_err(|e| self.error(&e, &name))
@@ -187,6 +194,29 @@ impl Renderer {
             .map(|t| t.path.as_path())
             .unwrap_or(Path::new(name));
         template_error(e, path)
+    }
+}
+
+/// The style options set, as a Typst dictionary over the layout's style
+/// (`(accent: rgb("#1d4e89"), font: "Inter")`); `(:)` when none is.
+fn user_style(style: &crate::tailor::context::StyleCtx) -> String {
+    let mut parts = Vec::new();
+    if let Some(a) = &style.accent {
+        parts.push(format!("accent: rgb({})", escape::string_literal(a)));
+    }
+    if let Some(f) = &style.font {
+        parts.push(format!("font: {}", escape::string_literal(f)));
+    }
+    if let Some(p) = &style.paper {
+        parts.push(format!("paper: {}", escape::string_literal(p)));
+    }
+    if let Some(d) = &style.density {
+        parts.push(format!("density: {}", escape::string_literal(d)));
+    }
+    if parts.is_empty() {
+        "(:)".to_string()
+    } else {
+        format!("({})", parts.join(", "))
     }
 }
 

@@ -15,12 +15,33 @@ use crate::model::{Lang, Section};
 #[derive(Debug, Clone, Serialize)]
 pub struct Context {
     pub lang: Lang,
+    /// The style options set (the tailoring file's over the profile's).
+    pub style: StyleCtx,
     pub candidate: CandidateCtx,
     pub posting: PostingCtx,
     pub cv: CvCtx,
     pub letter: LetterCtx,
     pub requirements: Vec<RequirementCtx>,
     pub labels: BTreeMap<&'static str, &'static str>,
+}
+
+/// Style options as templates see them: each `none` unless set.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct StyleCtx {
+    /// `#rrggbb`
+    pub accent: Option<String>,
+    /// A font family name.
+    pub font: Option<String>,
+    /// `a4` or `us-letter`
+    pub paper: Option<String>,
+    /// `normal` or `compact`
+    pub density: Option<String>,
+    /// Whether to show the candidate's photo.
+    pub photo: bool,
+    /// The names of the options set, and where (`file:line`), for the
+    /// warning when a layout ignores one.
+    #[serde(skip)]
+    pub set: Vec<(&'static str, String)>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -199,8 +220,24 @@ pub struct SkillGroupCtx {
 pub struct LanguageCtx {
     pub id: String,
     pub name: String,
+    /// `C1`, or `native` for a mother tongue.
     pub level: String,
     pub level_label: String,
+    /// Whether it is a mother tongue.
+    pub native: bool,
+    /// The CEFR grid, each skill's level (`level` where the profile gives
+    /// no per-skill level): `listening`, `reading`, `interaction`,
+    /// `production`, `writing`.
+    pub levels: SkillLevelsCtx,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SkillLevelsCtx {
+    pub listening: String,
+    pub reading: String,
+    pub interaction: String,
+    pub production: String,
+    pub writing: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -172,11 +172,25 @@ fn languages(profile: &Profile, p: &mut Resolver) -> Vec<LanguageCtx> {
     profile
         .languages
         .iter()
-        .map(|l| LanguageCtx {
-            id: l.id.value.clone(),
-            name: p.text(&l.name, &format!("languages[{}].name", l.id.value)),
-            level: l.level.value.code().to_string(),
-            level_label: locale::language_level(lang, l.level.value),
+        .map(|l| {
+            let level = l.level.value;
+            let skill = |s: Option<crate::model::profile::LanguageLevel>| {
+                s.unwrap_or(level).code().to_string()
+            };
+            LanguageCtx {
+                id: l.id.value.clone(),
+                name: p.text(&l.name, &format!("languages[{}].name", l.id.value)),
+                level: level.code().to_string(),
+                level_label: locale::language_level(lang, level),
+                native: level == crate::model::profile::LanguageLevel::Native,
+                levels: SkillLevelsCtx {
+                    listening: skill(l.levels.listening),
+                    reading: skill(l.levels.reading),
+                    interaction: skill(l.levels.interaction),
+                    production: skill(l.levels.production),
+                    writing: skill(l.levels.writing),
+                },
+            }
         })
         .collect()
 }

@@ -11,6 +11,7 @@ mod letter;
 mod letter_body;
 mod resolve;
 mod select;
+mod style;
 #[cfg(test)]
 mod tests;
 
@@ -81,8 +82,14 @@ pub fn tailor(
     let letter = letter::letter_ctx(tailoring, &candidate, &posting, today, &mut t);
     let requirements = evidence::requirements(profile, tailoring, &cv, &mut t);
 
+    let style = style::style_ctx(
+        (&profile.style, src.profile_file),
+        (&tailoring.style, src.tailoring_file),
+        &mut diags,
+    );
     let mut context = Context {
         lang,
+        style,
         labels: locale::labels(lang),
         candidate,
         posting,
