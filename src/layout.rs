@@ -40,6 +40,39 @@ impl Layout {
     pub fn template(&self, name: &str) -> Option<&Template> {
         self.templates.iter().find(|t| t.name == name)
     }
+
+    /// The style options set that this layout (named `name`) does not
+    /// honour: a warning each, where the option was set. A layout without
+    /// an `options` file is taken to honour them all.
+    pub fn ignored_options(
+        &self,
+        name: &str,
+        style: &crate::tailor::context::StyleCtx,
+    ) -> Vec<Diagnostic> {
+        let Some(honoured) = &self.options else {
+            return Vec::new();
+        };
+        style
+            .set
+            .iter()
+            .filter(|(option, _, _)| !honoured.iter().any(|h| h == option))
+            .map(|(option, file, pos)| {
+                Diagnostic::warning(
+                    file,
+                    format!(
+                        "layout \"{name}\" ignores this option; it honours {}",
+                        if honoured.is_empty() {
+                            "none".to_string()
+                        } else {
+                            honoured.join(", ")
+                        }
+                    ),
+                )
+                .at(*pos)
+                .field(format!("style.{option}"))
+            })
+            .collect()
+    }
 }
 
 /// Where a layout a posting may name comes from.

@@ -23,7 +23,10 @@
 //! removed, computed by `rich_plain` below from the rules in DESIGN.md
 //! (`**bold**`, `*italic*`, `[label](https://url)`; a marker pair needs
 //! non-empty content next to non-space characters; nothing else is markup).
-//! Text is compared after `squash` (Typst joins lines and collapses spaces).
+//! Text is compared after `squash` (Typst joins lines and collapses spaces),
+//! and after the typography the program applies to printed text (straight
+//! quotes → „…“, an apostrophe → ’, ` - ` → ` – `): the characters change,
+//! never into code.
 
 mod common;
 
@@ -32,6 +35,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::*;
+use dossier::model::Lang;
+use dossier::model::typography::typeset;
 
 /// Every ASCII character that is special in Typst markup somewhere.
 const SPECIAL_CHARS: [char; 32] = [
@@ -357,7 +362,21 @@ fn check_field(
         } else {
             (open(tag, i), close(tag, i))
         };
-        let expected = squash(&if rich { rich_plain(s) } else { s.clone() });
+        // The typist's straight quotes, apostrophes and spaced hyphens come
+        // out in Estonian typography (`model::typography`), the rest as
+        // written: typeset as the program does, the value with its markers.
+        let value = if interleaved_list {
+            s.clone()
+        } else {
+            format!("{o}{s}{c}")
+        };
+        let value = if rich { rich_plain(&value) } else { value };
+        let typeset = typeset(&value, Lang::Et);
+        let expected = squash(if interleaved_list {
+            &typeset
+        } else {
+            between(&typeset, &o, &c).unwrap_or(&typeset)
+        });
         match between(doc_text, &o, &c) {
             None => failures.push(format!(
                 "{field}: {s:?}: markers {o}…{c} not found in the PDF text"

@@ -30,8 +30,9 @@ pub struct Document {
     pub fingerprint: String,
     /// Most pages the document should have, and what says so (for a warning).
     pub page_limit: Option<(usize, String)>,
-    /// Characters of its text that no font has, and where they are (a warning).
-    pub missing_glyphs: Option<String>,
+    /// What is worth knowing before it is compiled: characters no font
+    /// has, style options its layout ignores.
+    pub warnings: Vec<String>,
 }
 
 /// What shapes every document of a build.
@@ -47,6 +48,8 @@ pub struct Settings<'a> {
     pub font_dirs: &'a [PathBuf],
     /// The characters those fonts and typst's own can show.
     pub glyphs: &'a crate::glyphs::Coverage,
+    /// `--pdf-standard`, over each tailoring file's `pdf_standard`.
+    pub pdf_standard: Option<&'a str>,
 }
 
 /// Per-thread caches: loaded layouts and file hashes.
@@ -73,10 +76,19 @@ pub fn render_posting(
                 .map(|&kind| {
                     let result = match (&m.tailored.letter, kind) {
                         (Err(d), DocKind::Letter) => Err(Diagnostics::from(d.clone())),
-                        _ => render_one(s, renderer, ctx, &ctx_value, kind, &dir_rel)
+                        _ => render_one(s, m, renderer, &ctx_value, kind, &dir_rel)
                             .map(|(job, source)| Document {
                                 page_limit: page_limit(m, kind),
-                                missing_glyphs: missing_glyphs(ctx, kind, &source, s.glyphs),
+                                warnings: missing_glyphs(ctx, kind, &source, s.glyphs)
+                                    .into_iter()
+                                    .chain(
+                                        renderer
+                                            .layout()
+                                            .ignored_options(&ctx.posting.layout, &ctx.style)
+                                            .iter()
+                                            .map(ToString::to_string),
+                                    )
+                                    .collect(),
                                 posting: m.posting.key(),
                                 kind,
                                 lang: ctx.lang,
@@ -170,12 +182,13 @@ pub fn inside_output(ws: &Workspace, dir_rel: &Path) -> bool {
 
 fn render_one(
     s: &Settings,
+    m: &Merged,
     renderer: &Renderer,
-    ctx: &Context,
     ctx_value: &Value,
     kind: DocKind,
     dir_rel: &Path,
 ) -> Result<(Job, String), Diagnostic> {
+    let ctx = &m.tailored.context;
     let org = if ctx.posting.short_name.is_empty() {
         ctx.posting.id.clone()
     } else {
@@ -194,6 +207,10 @@ fn render_one(
         },
         format: s.format,
         font_dirs: s.font_dirs.to_vec(),
+        pdf_standard: s
+            .pdf_standard
+            .map(str::to_string)
+            .or_else(|| m.tailoring.pdf_standard.as_ref().map(|p| p.value.clone())),
         timestamp: s.source_date_epoch.unwrap_or(ctx.letter.timestamp),
     };
     Ok((job, source))

@@ -50,6 +50,8 @@ pub struct Plan {
     /// Postings (`candidate/posting`) whose documents are rebuilt and
     /// recorded as a new sending.
     pub resend: Vec<String>,
+    /// A PDF standard for every document (`--pdf-standard`).
+    pub pdf_standard: Option<String>,
 }
 
 /// What a build tells while it runs (a progress bar, say); every method
@@ -244,6 +246,7 @@ fn render_all(
         typst_version: &typst.version,
         font_dirs,
         glyphs,
+        pdf_standard: plan.pdf_standard.as_deref(),
     };
     let rendered =
         crate::par::map(
@@ -507,7 +510,7 @@ fn document_entry(
         _ => Vec::new(),
     };
     if status != Status::Failed {
-        warnings.extend(d.missing_glyphs.clone());
+        warnings.extend(d.warnings.iter().cloned());
     }
     Entry {
         posting: d.posting.clone(),

@@ -159,6 +159,7 @@ pub fn check(root: &std::path::Path, m: &Merged, today: Date, fonts: &Coverage) 
         }
     }
     findings.extend(glyphs(m, fonts));
+    findings.extend(layout(root, m));
     findings.sort_by_key(|d| (d.pos.line == 0, d.pos, d.severity));
     Report {
         posting: m.posting.key(),
@@ -173,6 +174,22 @@ pub fn check(root: &std::path::Path, m: &Merged, today: Date, fonts: &Coverage) 
         standard: ctx.posting.standard.clone(),
         competences: ctx.posting.competences.clone(),
         findings,
+    }
+}
+
+/// The posting's layout: that it exists and loads, and which of the style
+/// options set it ignores.
+fn layout(root: &std::path::Path, m: &Merged) -> Vec<Diagnostic> {
+    let ctx = &m.tailored.context;
+    let pos = m
+        .tailoring
+        .layout
+        .as_ref()
+        .map(|l| l.pos)
+        .unwrap_or_default();
+    match crate::layout::load(root, &ctx.posting.layout, (&m.file, pos)) {
+        Err(d) => vec![d],
+        Ok(layout) => layout.ignored_options(&ctx.posting.layout, &ctx.style),
     }
 }
 

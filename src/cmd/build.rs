@@ -67,6 +67,7 @@ pub fn plan(cli: &Cli, ws: &Workspace, args: &BuildArgs) -> Result<Plan> {
         source_date_epoch,
         typst: cli.typst.clone(),
         resend: resend.iter().map(|p| p.key()).collect(),
+        pdf_standard: args.pdf_standard.clone(),
     })
 }
 

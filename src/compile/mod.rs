@@ -30,6 +30,8 @@ pub struct Job {
     pub font_dirs: Vec<PathBuf>,
     pub timestamp: i64,
     pub format: Format,
+    /// A PDF standard typst enforces (`a-2b`, `ua-1`, …).
+    pub pdf_standard: Option<String>,
 }
 
 /// What typst writes.
@@ -64,6 +66,11 @@ impl Job {
         }
         if self.format == Format::Png {
             args.extend(["--ppi".to_string(), "144".to_string()]);
+        }
+        if let Some(standard) = &self.pdf_standard
+            && self.format == Format::Pdf
+        {
+            args.extend(["--pdf-standard".to_string(), standard.clone()]);
         }
         args.extend([
             "--creation-timestamp".to_string(),

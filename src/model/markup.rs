@@ -176,6 +176,22 @@ pub fn to_plain(spans: &[Span]) -> String {
     out
 }
 
+/// The spans with `f` applied to every piece of text (not to link targets).
+pub fn map_text(spans: Vec<Span>, f: &dyn Fn(&str) -> String) -> Vec<Span> {
+    spans
+        .into_iter()
+        .map(|s| match s {
+            Span::Text(t) => Span::Text(f(&t)),
+            Span::Strong(inner) => Span::Strong(map_text(inner, f)),
+            Span::Emph(inner) => Span::Emph(map_text(inner, f)),
+            Span::Link { label, url } => Span::Link {
+                label: map_text(label, f),
+                url,
+            },
+        })
+        .collect()
+}
+
 /// `text` with its markup removed.
 pub fn plain(text: &str) -> String {
     to_plain(&parse(text))

@@ -13,6 +13,7 @@ pub mod section;
 pub mod style;
 pub mod tailoring;
 pub mod text;
+pub mod typography;
 
 use serde::{Deserialize, Deserializer};
 use serde_saphyr::Spanned;

@@ -74,6 +74,12 @@ pub enum Density {
     Compact,
 }
 
+/// The PDF standards typst 0.15 enforces (`pdf_standard`, `--pdf-standard`).
+pub const PDF_STANDARDS: [&str; 17] = [
+    "1.4", "1.5", "1.6", "1.7", "2.0", "a-1b", "a-1a", "a-2b", "a-2u", "a-2a", "a-3b", "a-3u",
+    "a-3a", "a-4", "a-4f", "a-4e", "ua-1",
+];
+
 /// The option names, as written in YAML and in a layout's `options` file.
 pub const OPTIONS: [&str; 5] = ["accent", "font", "paper", "density", "photo"];
 

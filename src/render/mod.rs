@@ -19,6 +19,7 @@ use crate::diag::{Diagnostic, Pos};
 use crate::layout::Layout;
 use crate::model::DocKind;
 use crate::model::markup as text_markup;
+use crate::model::typography::typeset;
 use crate::tailor::Context;
 
 /// PDF metadata of one document.
@@ -62,9 +63,17 @@ impl Meta {
     }
 }
 
+/// The document's language, for typography (English when unknown).
+fn lang_of(state: &State) -> crate::model::Lang {
+    match state.lookup("lang").as_ref().and_then(Value::as_str) {
+        Some("et") => crate::model::Lang::Et,
+        _ => crate::model::Lang::En,
+    }
+}
+
 fn typst_formatter(
     out: &mut minijinja::Output,
-    _: &mut State,
+    state: &mut State,
     value: &Value,
 ) -> Result<(), minijinja::Error> {
     if value.is_safe() {
@@ -78,9 +87,10 @@ fn typst_formatter(
             .write_str(if value.is_true() { "true" } else { "false" })
             .map_err(minijinja::Error::from);
     }
+    let lang = lang_of(state);
     let text = match value.as_str() {
-        Some(s) => escape::escape_markup(s),
-        None => escape::escape_markup(&value.to_string()),
+        Some(s) => escape::escape_markup(&typeset(s, lang)),
+        None => escape::escape_markup(&typeset(&value.to_string(), lang)),
     };
     out.write_str(&text).map_err(minijinja::Error::from)
 }
@@ -95,6 +105,7 @@ fn rich(state: &State, value: String) -> Value {
         })
         .unwrap_or_default();
     let spans = text_markup::emphasize(text_markup::parse(&value), &phrases);
+    let spans = text_markup::map_text(spans, &|t| typeset(t, lang_of(state)));
     Value::from_safe_string(markup::to_typst(&spans))
 }
 
@@ -242,10 +253,16 @@ mod tests {
                 minijinja::context! { a => "#x \"y\"", b => "**B** #", n => 3, t => true },
             )
             .unwrap();
-        assert_eq!(
-            out,
-            "\\#x \\\"y\\\"|\"#x \\\"y\\\"\"|#strong[B] \\#|B \\#|3|true"
-        );
+        // Printed text gets the language's quotes (English without a
+        // `lang`); a string literal keeps the characters as they are.
+        assert_eq!(out, "\\#x “y”|\"#x \\\"y\\\"\"|#strong[B] \\#|B \\#|3|true");
+        let et = env
+            .render_str(
+                "{{ a }}|{{ c|rich }}",
+                minijinja::context! { a => "#x \"y\"", c => "**\"Õun\"** 3500 €", lang => "et" },
+            )
+            .unwrap();
+        assert_eq!(et, "\\#x „y“|#strong[„Õun“] 3500\u{a0}€");
     }
 
     #[test]

@@ -38,10 +38,10 @@ pub struct StyleCtx {
     pub density: Option<String>,
     /// Whether to show the candidate's photo.
     pub photo: bool,
-    /// The names of the options set, and where (`file:line`), for the
-    /// warning when a layout ignores one.
+    /// The names of the options set, and where, for the warning when a
+    /// layout ignores one.
     #[serde(skip)]
-    pub set: Vec<(&'static str, String)>,
+    pub set: Vec<(&'static str, std::path::PathBuf, crate::diag::Pos)>,
 }
 
 #[derive(Debug, Clone, Serialize)]

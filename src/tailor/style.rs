@@ -1,10 +1,10 @@
 //! The style options of a posting: the tailoring file's `style:` over the
 //! profile's, checked.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::context::StyleCtx;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::model::Located;
 use crate::model::style::{Style, is_hex_colour};
 
@@ -21,8 +21,8 @@ pub fn style_ctx(
         tfile: &Path,
         p: &'a Option<Located<T>>,
         pfile: &Path,
-    ) -> Option<(&'a Located<T>, String)> {
-        let at = |l: &Located<T>, f: &Path| format!("{}:{}", f.display(), l.pos.line);
+    ) -> Option<(&'a Located<T>, (PathBuf, Pos))> {
+        let at = |l: &Located<T>, f: &Path| (f.to_path_buf(), l.pos);
         match (t, p) {
             (Some(x), _) => Some((x, at(x, tfile))),
             (None, Some(x)) => Some((x, at(x, pfile))),
@@ -33,7 +33,7 @@ pub fn style_ctx(
     if let Some((accent, at)) = pick(&ts.accent, tfile, &ps.accent, pfile) {
         if is_hex_colour(&accent.value) {
             ctx.accent = Some(accent.value.to_ascii_lowercase());
-            ctx.set.push(("accent", at));
+            ctx.set.push(("accent", at.0, at.1));
         } else {
             let file = if ts.accent.is_some() { tfile } else { pfile };
             diags.push(
@@ -51,11 +51,11 @@ pub fn style_ctx(
     }
     if let Some((font, at)) = pick(&ts.font, tfile, &ps.font, pfile) {
         ctx.font = Some(font.value.family().to_string());
-        ctx.set.push(("font", at));
+        ctx.set.push(("font", at.0, at.1));
     }
     if let Some((paper, at)) = pick(&ts.paper, tfile, &ps.paper, pfile) {
         ctx.paper = Some(paper.value.name().to_string());
-        ctx.set.push(("paper", at));
+        ctx.set.push(("paper", at.0, at.1));
     }
     if let Some((density, at)) = pick(&ts.density, tfile, &ps.density, pfile) {
         ctx.density = Some(
@@ -65,11 +65,11 @@ pub fn style_ctx(
             }
             .to_string(),
         );
-        ctx.set.push(("density", at));
+        ctx.set.push(("density", at.0, at.1));
     }
     if let Some((photo, at)) = pick(&ts.photo, tfile, &ps.photo, pfile) {
         ctx.photo = photo.value;
-        ctx.set.push(("photo", at));
+        ctx.set.push(("photo", at.0, at.1));
     }
     ctx
 }

@@ -1,0 +1,224 @@
+//! Typography of printed text, per language: the quotes a typist types
+//! straight come out as the language's („…“ in Estonian, “…” in English),
+//! an apostrophe as ’, a spaced hyphen and a range of years or amounts as an
+//! en dash, and the spaces that must not break (in a date, between a number
+//! and its unit) as no-break spaces. The program does this before escaping,
+//! so nothing from the data reaches Typst as markup (Typst's own smart quotes
+//! would need the quote characters unescaped).
+
+use super::Lang;
+
+const NBSP: char = '\u{a0}';
+
+/// The quotes of a language: opening and closing.
+fn quotes(lang: Lang) -> (char, char) {
+    match lang {
+        Lang::Et => ('„', '“'),
+        Lang::En => ('“', '”'),
+    }
+}
+
+/// Month names of both languages, lower case, for dates.
+const MONTHS: [&str; 24] = [
+    "jaanuar",
+    "veebruar",
+    "märts",
+    "aprill",
+    "mai",
+    "juuni",
+    "juuli",
+    "august",
+    "september",
+    "oktoober",
+    "november",
+    "detsember",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Units a number is not parted from.
+const UNITS: [&str; 9] = ["€", "%", "eur", "eurot", "euro", "km", "kg", "h", "$"];
+
+/// `text` as it should be printed in `lang`.
+pub fn typeset(text: &str, lang: Lang) -> String {
+    if !text.contains(['"', '\'', '-', ' ']) {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let (open, close) = quotes(lang);
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut quote_open = false;
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(i + 1).copied();
+        match c {
+            '"' => {
+                // Opening at the start, after a space, a bracket or a dash;
+                // closing otherwise (and when one is open).
+                let opens =
+                    !quote_open && prev.is_none_or(|p| p.is_whitespace() || "([{–—-/".contains(p));
+                out.push(if opens { open } else { close });
+                quote_open = opens;
+            }
+            '\'' if prev.is_some_and(char::is_alphanumeric) => out.push('’'),
+            '-' if prev == Some(' ') && next == Some(' ') => out.push('–'),
+            '-' if is_range(&chars, i) => out.push('–'),
+            ' ' if keeps_together(&chars, i) => out.push(NBSP),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A hyphen between two years (`2019-2021`) or between two amounts that a
+/// unit follows (`2800-3400 €`): a range, set with an en dash.
+fn is_range(chars: &[char], i: usize) -> bool {
+    let digits_before = chars[..i]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let digits_after = chars[i + 1..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if digits_before == 0 || digits_after == 0 {
+        return false;
+    }
+    // Not part of a longer number (a phone number, a date 2021-03-15).
+    let before_start = i - digits_before;
+    let after_end = i + 1 + digits_after;
+    let attached =
+        |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric() || *c == '-' || *c == '.');
+    if attached(before_start.checked_sub(1).and_then(|j| chars.get(j)))
+        || attached(chars.get(after_end))
+    {
+        return false;
+    }
+    let number = |from: usize, len: usize| -> u32 {
+        chars[from..from + len]
+            .iter()
+            .collect::<String>()
+            .parse()
+            .unwrap_or(0)
+    };
+    let years = digits_before == 4
+        && digits_after == 4
+        && (1900..2100).contains(&number(before_start, 4))
+        && (1900..2100).contains(&number(i + 1, 4));
+    years || unit_at(chars, after_end)
+}
+
+/// Whether a unit follows at `at` (after optional spaces).
+fn unit_at(chars: &[char], at: usize) -> bool {
+    let rest: String = chars[at.min(chars.len())..]
+        .iter()
+        .skip_while(|c| **c == ' ')
+        .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | '.' | ';' | ')'))
+        .collect::<String>()
+        .to_lowercase();
+    UNITS.contains(&rest.as_str())
+}
+
+/// A space that must not break: between a number and its unit
+/// (`3500 €`), and inside a date (`23. november 2026`, `23 November 2026`).
+fn keeps_together(chars: &[char], i: usize) -> bool {
+    let prev = i.checked_sub(1).map(|j| chars[j]);
+    let word_before: String = {
+        let start = chars[..i]
+            .iter()
+            .rposition(|c| c.is_whitespace())
+            .map_or(0, |p| p + 1);
+        chars[start..i].iter().collect::<String>().to_lowercase()
+    };
+    let word_after: String = chars[i + 1..]
+        .iter()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    let number_before = prev.is_some_and(|c| c.is_ascii_digit());
+    let ordinal_before = prev == Some('.')
+        && word_before
+            .trim_end_matches('.')
+            .chars()
+            .all(|c| c.is_ascii_digit())
+        && !word_before.trim_end_matches('.').is_empty();
+    (number_before && unit_at(chars, i + 1))
+        || ((number_before || ordinal_before) && MONTHS.contains(&word_after.as_str()))
+        || (MONTHS.contains(&word_before.as_str())
+            && word_after.len() == 4
+            && word_after.chars().all(|c| c.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_per_language() {
+        assert_eq!(
+            typeset(r#"ametikohale "Tiimijuht""#, Lang::Et),
+            "ametikohale „Tiimijuht“"
+        );
+        assert_eq!(
+            typeset(r#"the "Safe Community" hackathon"#, Lang::En),
+            "the “Safe Community” hackathon"
+        );
+        assert_eq!(typeset(r#""Quoted" start"#, Lang::En), "“Quoted” start");
+        assert_eq!(typeset(r#"("a")"#, Lang::Et), "(„a“)");
+        // Quotes the typist already set stay.
+        assert_eq!(typeset("„Õun“", Lang::Et), "„Õun“");
+    }
+
+    #[test]
+    fn apostrophes_dashes_and_ranges() {
+        assert_eq!(
+            typeset("Mari's CV, the 90's", Lang::En),
+            "Mari’s CV, the 90’s"
+        );
+        assert_eq!(typeset("a - b", Lang::En), "a – b");
+        assert_eq!(typeset("2019-2021", Lang::Et), "2019–2021");
+        assert_eq!(typeset("2800-3400 €", Lang::Et), "2800–3400\u{a0}€");
+        // Not ranges: a date, a phone number, a word, a reference.
+        for same in [
+            "2021-03-15",
+            "+372 5555-1234",
+            "X-tee",
+            "SKA-2026-052",
+            "e-CF",
+            "1-2 years",
+        ] {
+            assert_eq!(typeset(same, Lang::Et), same, "{same}");
+        }
+    }
+
+    #[test]
+    fn spaces_that_do_not_break() {
+        assert_eq!(typeset("3500 € kuus", Lang::Et), "3500\u{a0}€ kuus");
+        assert_eq!(typeset("40 %", Lang::Et), "40\u{a0}%");
+        assert_eq!(
+            typeset("Tallinn, 23. november 2026", Lang::Et),
+            "Tallinn, 23.\u{a0}november\u{a0}2026"
+        );
+        assert_eq!(
+            typeset("23 November 2026", Lang::En),
+            "23\u{a0}November\u{a0}2026"
+        );
+        // A number and an ordinary word still break.
+        assert_eq!(typeset("42 asutust", Lang::Et), "42 asutust");
+        assert_eq!(
+            typeset("2018. aasta jaanuaris", Lang::Et),
+            "2018. aasta jaanuaris"
+        );
+    }
+}
