@@ -180,4 +180,18 @@ pub struct CompletionsArgs {
 /// one (`layouts copy NAME`): an `Option` of a subcommand enum here, with
 /// `None` meaning the list.
 #[derive(Debug, clap::Args)]
-pub struct LayoutsArgs {}
+pub struct LayoutsArgs {
+    #[command(subcommand)]
+    pub action: Option<LayoutsAction>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LayoutsAction {
+    /// Copy a layout (built in, or the workspace's) into layouts/NEW to change it; nothing is overwritten
+    Copy {
+        /// The layout to copy
+        name: String,
+        /// The copy's name (default: the same name, which then hides the built-in layout)
+        new: Option<String>,
+    },
+}

@@ -100,6 +100,8 @@ pub struct LayoutInfo {
     pub hides_builtin: bool,
     /// Why a posting naming it would fail (what `load` says), if it would.
     pub problem: Option<String>,
+    /// The style options it honours (`None`: it does not say).
+    pub options: Option<Vec<String>>,
 }
 
 /// Every layout a posting may name, in the order of [`available`]: where it
@@ -116,9 +118,9 @@ pub fn describe(root: &Path) -> Vec<LayoutInfo> {
                 .and_then(Result::ok)
                 .map(|(text, _)| text.trim().to_string());
             let asked_at = crate::diag::display_path(&place.dir, root);
-            let problem = load(root, &name, (&asked_at, Pos::default()))
-                .err()
-                .map(|d| d.to_string());
+            let loaded = load(root, &name, (&asked_at, Pos::default()));
+            let options = loaded.as_ref().ok().and_then(|l| l.options.clone());
+            let problem = loaded.err().map(|d| d.to_string());
             Some(LayoutInfo {
                 source: if place.builtin {
                     Source::BuiltIn
@@ -129,10 +131,57 @@ pub fn describe(root: &Path) -> Vec<LayoutInfo> {
                 extends,
                 hides_builtin: !place.builtin && builtin.contains(&name.as_str()),
                 problem,
+                options,
                 name,
             })
         })
         .collect()
+}
+
+/// Copy layout `name` (the workspace's, else the built-in one) into the
+/// workspace as `layouts/<new>/`, to change it there. Never overwrites: the
+/// target must not exist. What it extends stays extended, not copied.
+/// Returns the files written (workspace-relative).
+pub fn copy(root: &Path, name: &str, new: &str) -> Result<Vec<PathBuf>, String> {
+    if !is_safe_id(new) {
+        return Err(format!(
+            "\"{new}\" cannot be a layout name: use letters, digits, `-`, `_` or `.`"
+        ));
+    }
+    let place = locate(root, name).ok_or_else(|| {
+        format!(
+            "unknown layout \"{name}\"{}; available: {}",
+            crate::diag::did_you_mean(name, available(root).iter().map(String::as_str))
+                .map(|b| format!("; did you mean \"{b}\"?"))
+                .unwrap_or_default(),
+            available(root).join(", ")
+        )
+    })?;
+    let target = PathBuf::from("layouts").join(new);
+    if root.join(&target).exists() {
+        return Err(format!(
+            "{} exists already; nothing is overwritten (name the copy: `dossier layouts copy {name} NEW`)",
+            target.display()
+        ));
+    }
+    std::fs::create_dir_all(root.join(&target))
+        .map_err(|e| format!("cannot create {}: {e}", target.display()))?;
+    let mut written = Vec::new();
+    for file in place.files() {
+        let bytes = if place.builtin {
+            crate::builtin::file(&format!("layouts/{name}/{file}"))
+                .map(<[u8]>::to_vec)
+                .unwrap_or_default()
+        } else {
+            std::fs::read(place.dir.join(&file))
+                .map_err(|e| format!("cannot read {}: {e}", place.dir.join(&file).display()))?
+        };
+        let path = target.join(&file);
+        std::fs::write(root.join(&path), bytes)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        written.push(path);
+    }
+    Ok(written)
 }
 
 /// Layout names available: the workspace's, then the built-in ones.

@@ -59,9 +59,9 @@ fn a_workspace_with_only_profiles_has_the_built_in_layouts() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(
         stdout(&out),
-        "LAYOUT   FROM      EXTENDS  NOTE\n\
-         classic  built in  -\n\
-         formal   built in  classic\n"
+        "LAYOUT   FROM      EXTENDS  OPTIONS                          NOTE\n\
+         classic  built in  -        accent font paper density photo\n\
+         formal   built in  classic  accent font paper density photo\n"
     );
     let json = json_lines(&dossier(
         tmp.path(),
@@ -112,5 +112,55 @@ fn own_layouts_come_first_and_a_broken_one_is_an_error() {
             .lines()
             .any(|l| l.starts_with("broken ") && l.contains("error: layouts/broken/extends")),
         "{human}"
+    );
+}
+
+#[test]
+fn copy_puts_a_layout_into_the_workspace_and_never_overwrites() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let ws = tmp.path();
+    std::fs::create_dir(ws.join("profiles")).expect("mkdir");
+    // A built-in layout that only restyles: its own files, still extending classic.
+    let out = dossier(ws, &["layouts", "copy", "formal", "mine"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut files: Vec<String> = std::fs::read_dir(ws.join("layouts/mine"))
+        .expect("copied")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files, ["extends", "style.typ"]);
+    let listed = stdout(&dossier(ws, &["layouts"]));
+    assert!(
+        listed.lines().any(|l| l.starts_with("mine ")
+            && l.contains("layouts/mine/")
+            && l.contains("classic")),
+        "{listed}"
+    );
+    // Never overwriting: a second copy to the same name is refused, the files stay.
+    std::fs::write(ws.join("layouts/mine/style.typ"), "#let style = (:)\n").expect("edit");
+    let again = dossier(ws, &["layouts", "copy", "formal", "mine"]);
+    assert_eq!(again.status.code(), Some(2), "{}", stderr(&again));
+    assert!(
+        stderr(&again).contains("layouts/mine exists already; nothing is overwritten"),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(
+        std::fs::read_to_string(ws.join("layouts/mine/style.typ")).expect("read"),
+        "#let style = (:)\n"
+    );
+    // Copying classic under its own name hides the built-in one.
+    assert!(
+        dossier(ws, &["layouts", "copy", "classic"])
+            .status
+            .success()
+    );
+    assert!(ws.join("layouts/classic/cv.typ.j2").is_file());
+    assert!(ws.join("layouts/classic/sections.typ.j2").is_file());
+    let unknown = dossier(ws, &["layouts", "copy", "clasic", "x"]);
+    assert!(
+        stderr(&unknown).contains("did you mean \"classic\""),
+        "{}",
+        stderr(&unknown)
     );
 }

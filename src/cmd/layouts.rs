@@ -7,7 +7,7 @@ use std::io::Write;
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::args::{Cli, LayoutsArgs};
+use crate::args::{Cli, LayoutsAction, LayoutsArgs};
 use crate::layout::{self, LayoutInfo, Source};
 use crate::load::Workspace;
 use crate::report::MessageFormat;
@@ -19,8 +19,19 @@ struct Event<'a> {
     layout: &'a LayoutInfo,
 }
 
-pub fn run(cli: &Cli, _args: &LayoutsArgs) -> Result<i32> {
+pub fn run(cli: &Cli, args: &LayoutsArgs) -> Result<i32> {
     let ws = Workspace::find(cli.dir.as_deref())?;
+    if let Some(LayoutsAction::Copy { name, new }) = &args.action {
+        let new = new.as_deref().unwrap_or(name);
+        let written = layout::copy(&ws.root, name, new).map_err(anyhow::Error::msg)?;
+        if !cli.quiet {
+            eprintln!(
+                "copied layout {name} to layouts/{new}/ ({} files); a posting with `layout: {new}` uses it",
+                written.len()
+            );
+        }
+        return Ok(0);
+    }
     let layouts = layout::describe(&ws.root);
     let mut out = std::io::stdout().lock();
     if cli.message_format == MessageFormat::Json {
@@ -44,10 +55,16 @@ pub fn run(cli: &Cli, _args: &LayoutsArgs) -> Result<i32> {
             width(&|l| from(l).chars().count(), 4),
             width(&|l| l.extends.as_deref().unwrap_or("-").chars().count(), 7),
         );
+        let options = |l: &LayoutInfo| match &l.options {
+            Some(o) if o.is_empty() => "none".to_string(),
+            Some(o) => o.join(" "),
+            None => "(does not say)".to_string(),
+        };
+        let w_opt = width(&|l| options(l).chars().count(), 7);
         writeln!(
             out,
-            "{:w_name$}  {:w_from$}  {:w_ext$}  NOTE",
-            "LAYOUT", "FROM", "EXTENDS"
+            "{:w_name$}  {:w_from$}  {:w_ext$}  {:w_opt$}  NOTE",
+            "LAYOUT", "FROM", "EXTENDS", "OPTIONS"
         )?;
         for l in &layouts {
             let note = match (&l.problem, l.hides_builtin) {
@@ -56,10 +73,11 @@ pub fn run(cli: &Cli, _args: &LayoutsArgs) -> Result<i32> {
                 (None, false) => String::new(),
             };
             let line = format!(
-                "{:w_name$}  {:w_from$}  {:w_ext$}  {note}",
+                "{:w_name$}  {:w_from$}  {:w_ext$}  {:w_opt$}  {note}",
                 l.name,
                 from(l),
-                l.extends.as_deref().unwrap_or("-")
+                l.extends.as_deref().unwrap_or("-"),
+                options(l)
             );
             writeln!(out, "{}", line.trim_end())?;
         }

@@ -175,18 +175,16 @@ pub fn check_photo(root: &Path, profile_file: &Path, photo: &str) -> Result<Stri
             real.display()
         )
     })?;
-    let ext = real
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    if !matches!(
-        ext.as_str(),
-        "png" | "jpg" | "jpeg" | "gif" | "svg" | "webp"
-    ) || !real.is_file()
-    {
+    // What it is, by its first bytes, not by its name.
+    let mut head = [0u8; 8];
+    let is_image = std::fs::File::open(&real)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+        .is_ok_and(|n| {
+            (n >= 8 && head == *b"\x89PNG\r\n\x1a\n") || (n >= 3 && head[..3] == [0xFF, 0xD8, 0xFF])
+        });
+    if !real.is_file() || !is_image {
         return Err(format!(
-            "photo \"{photo}\" must be a PNG, JPEG, GIF, SVG or WebP file"
+            "photo \"{photo}\" is not an image a CV can show (PNG, JPEG): its first bytes say otherwise"
         ));
     }
     let rel: Vec<String> = rel
