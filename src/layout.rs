@@ -148,15 +148,7 @@ pub fn copy(root: &Path, name: &str, new: &str) -> Result<Vec<PathBuf>, String> 
             "\"{new}\" cannot be a layout name: use letters, digits, `-`, `_` or `.`"
         ));
     }
-    let place = locate(root, name).ok_or_else(|| {
-        format!(
-            "unknown layout \"{name}\"{}; available: {}",
-            crate::diag::did_you_mean(name, available(root).iter().map(String::as_str))
-                .map(|b| format!("; did you mean \"{b}\"?"))
-                .unwrap_or_default(),
-            available(root).join(", ")
-        )
-    })?;
+    let place = locate(root, name).ok_or_else(|| unknown(root, name))?;
     let target = PathBuf::from("layouts").join(new);
     if root.join(&target).exists() {
         return Err(format!(
@@ -182,6 +174,18 @@ pub fn copy(root: &Path, name: &str, new: &str) -> Result<Vec<PathBuf>, String> 
         written.push(path);
     }
     Ok(written)
+}
+
+/// `unknown layout "x"; did you mean "y"?; available: …`
+fn unknown(root: &Path, name: &str) -> String {
+    let all = available(root);
+    format!(
+        "unknown layout \"{name}\"{}; available: {}",
+        crate::diag::did_you_mean(name, all.iter().map(String::as_str))
+            .map(|b| format!("; did you mean \"{b}\"?"))
+            .unwrap_or_default(),
+        all.join(", ")
+    )
 }
 
 /// Layout names available: the workspace's, then the built-in ones.
@@ -334,18 +338,9 @@ fn chain(root: &Path, first: Place) -> Result<Vec<Place>, Diagnostic> {
 /// Load layout `name`; `asked_at` is the file and position that named it.
 pub fn load(root: &Path, name: &str, asked_at: (&Path, Pos)) -> Result<Layout, Diagnostic> {
     let unknown = || {
-        Diagnostic::new(
-            asked_at.0,
-            format!(
-                "unknown layout \"{name}\"{}; available: {}",
-                crate::diag::did_you_mean(name, available(root).iter().map(String::as_str))
-                    .map(|b| format!("; did you mean \"{b}\"?"))
-                    .unwrap_or_default(),
-                available(root).join(", ")
-            ),
-        )
-        .at(asked_at.1)
-        .field("layout")
+        Diagnostic::new(asked_at.0, unknown(root, name))
+            .at(asked_at.1)
+            .field("layout")
     };
     let place = locate(root, name).ok_or_else(unknown)?;
     // A workspace layout must really be inside the workspace (no symlink out).

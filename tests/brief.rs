@@ -13,12 +13,7 @@ use common::*;
 const TODAY: &str = "1795564800";
 
 fn build(ws: &Path, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(BIN)
-        .args(["-C", ws.to_str().expect("utf-8")])
-        .args(args)
-        .env("SOURCE_DATE_EPOCH", TODAY)
-        .output()
-        .expect("run dossier")
+    dossier_on(ws, TODAY, args)
 }
 
 fn brief(ws: &Path, posting: &str) -> String {

@@ -25,23 +25,6 @@ fn profiles_only_workspace() -> tempfile::TempDir {
     dir
 }
 
-fn pdfs_under(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "pdf") {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
 /// Every `(posting, kind)` of the manifest with how often it is listed.
 fn manifest_counts(ws: &Path) -> BTreeMap<(String, String), usize> {
     let text = std::fs::read_to_string(ws.join("output/manifest.json")).expect("manifest");

@@ -259,17 +259,7 @@ fn marked_sent_with_stale_pdfs_records_nothing_until_resend() {
     assert_eq!(pdfs(&after), pdfs(&before), "held PDFs are not rebuilt");
 
     // --resend rebuilds and records them (dated today: no `submitted:` date).
-    let out = std::process::Command::new(BIN)
-        .args([
-            "-C",
-            ws.to_str().expect("utf-8"),
-            "build",
-            "--resend",
-            POSTING,
-        ])
-        .env("SOURCE_DATE_EPOCH", "1795564800")
-        .output()
-        .expect("run");
+    let out = dossier_on(ws, "1795564800", &["build", "--resend", POSTING]);
     assert!(out.status.success(), "{}", stderr(&out));
     let record = ws.join(format!("sent/mari/{POSTING}/2026-11-25/record.json"));
     let record: Value =
@@ -278,17 +268,7 @@ fn marked_sent_with_stale_pdfs_records_nothing_until_resend() {
     assert_eq!(record["recorded"], "2026-11-25");
 
     // A second --resend is a second sending beside the first.
-    let out = std::process::Command::new(BIN)
-        .args([
-            "-C",
-            ws.to_str().expect("utf-8"),
-            "build",
-            "--resend",
-            POSTING,
-        ])
-        .env("SOURCE_DATE_EPOCH", "1795564800")
-        .output()
-        .expect("run");
+    let out = dossier_on(ws, "1795564800", &["build", "--resend", POSTING]);
     assert!(out.status.success(), "{}", stderr(&out));
     let dirs: Vec<String> = std::fs::read_dir(ws.join(format!("sent/mari/{POSTING}")))
         .expect("read")

@@ -120,19 +120,9 @@ fn prepare<'c>(
     let Caches { renderers, hasher } = caches;
     let ws = s.ws;
     let ctx = &m.tailored.context;
-    let layout_name = &ctx.posting.layout;
-    let layout_pos = m
-        .tailoring
-        .layout
-        .as_ref()
-        .map(|l| l.pos)
-        .unwrap_or_default();
     let renderer = renderers
-        .entry(layout_name.clone())
-        .or_insert_with(|| {
-            crate::layout::load(&ws.root, layout_name, (&m.file, layout_pos))
-                .and_then(Renderer::new)
-        })
+        .entry(ctx.posting.layout.clone())
+        .or_insert_with(|| m.load_layout(&ws.root).and_then(Renderer::new))
         .as_ref()
         .map_err(|d| Diagnostics::from(d.clone()))?;
 

@@ -32,6 +32,27 @@ pub struct Merged {
     pub tailored: Tailored,
 }
 
+impl Merged {
+    /// The posting's layout, loaded (an unknown one is an error at its
+    /// `layout:` line).
+    pub fn load_layout(
+        &self,
+        root: &Path,
+    ) -> Result<crate::layout::Layout, crate::diag::Diagnostic> {
+        let pos = self
+            .tailoring
+            .layout
+            .as_ref()
+            .map(|l| l.pos)
+            .unwrap_or_default();
+        crate::layout::load(
+            root,
+            &self.tailored.context.posting.layout,
+            (&self.file, pos),
+        )
+    }
+}
+
 /// One posting after stages 1 and 2: merged, or what stopped it (in the
 /// profile or in its tailoring file).
 #[derive(Debug)]

@@ -181,13 +181,7 @@ pub fn check(root: &std::path::Path, m: &Merged, today: Date, fonts: &Coverage) 
 /// options set it ignores.
 fn layout(root: &std::path::Path, m: &Merged) -> Vec<Diagnostic> {
     let ctx = &m.tailored.context;
-    let pos = m
-        .tailoring
-        .layout
-        .as_ref()
-        .map(|l| l.pos)
-        .unwrap_or_default();
-    match crate::layout::load(root, &ctx.posting.layout, (&m.file, pos)) {
+    match m.load_layout(root) {
         Err(d) => vec![d],
         Ok(layout) => layout.ignored_options(&ctx.posting.layout, &ctx.style),
     }

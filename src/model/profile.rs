@@ -305,6 +305,8 @@ pub trait Item {
     }
 }
 
+/// `Item` for a list item type: its id and tags, and — where it has them —
+/// its competences and its span (`|x| (start, end)`).
 macro_rules! item {
     ($t:ty) => {
         impl Item for $t {
@@ -316,7 +318,7 @@ macro_rules! item {
             }
         }
     };
-    ($t:ty, competences) => {
+    ($t:ty, competences $(, span: |$x:ident| $span:expr)?) => {
         impl Item for $t {
             fn id(&self) -> &Id {
                 &self.id
@@ -327,6 +329,10 @@ macro_rules! item {
             fn competences(&self) -> &[Id] {
                 &self.competences
             }
+            $(fn span(&self) -> (Option<&Located<Date>>, Option<&Located<Date>>) {
+                let $x = self;
+                $span
+            })?
         }
     };
 }
@@ -336,66 +342,10 @@ item!(Publication);
 item!(Reference);
 item!(Skill, competences);
 item!(Highlight, competences);
-
-impl Item for Experience {
-    fn id(&self) -> &Id {
-        &self.id
-    }
-    fn tags(&self) -> &[String] {
-        &self.tags
-    }
-    fn competences(&self) -> &[Id] {
-        &self.competences
-    }
-    fn span(&self) -> (Option<&Located<Date>>, Option<&Located<Date>>) {
-        (Some(&self.start), self.end.as_ref())
-    }
-}
-
-impl Item for Education {
-    fn id(&self) -> &Id {
-        &self.id
-    }
-    fn tags(&self) -> &[String] {
-        &self.tags
-    }
-    fn competences(&self) -> &[Id] {
-        &self.competences
-    }
-    fn span(&self) -> (Option<&Located<Date>>, Option<&Located<Date>>) {
-        (self.start.as_ref(), self.end.as_ref())
-    }
-}
-
-impl Item for Project {
-    fn id(&self) -> &Id {
-        &self.id
-    }
-    fn tags(&self) -> &[String] {
-        &self.tags
-    }
-    fn competences(&self) -> &[Id] {
-        &self.competences
-    }
-    fn span(&self) -> (Option<&Located<Date>>, Option<&Located<Date>>) {
-        (self.start.as_ref(), self.end.as_ref())
-    }
-}
-
-impl Item for Certification {
-    fn id(&self) -> &Id {
-        &self.id
-    }
-    fn tags(&self) -> &[String] {
-        &self.tags
-    }
-    fn competences(&self) -> &[Id] {
-        &self.competences
-    }
-    fn span(&self) -> (Option<&Located<Date>>, Option<&Located<Date>>) {
-        (None, self.date.as_ref())
-    }
-}
+item!(Experience, competences, span: |e| (Some(&e.start), e.end.as_ref()));
+item!(Education, competences, span: |e| (e.start.as_ref(), e.end.as_ref()));
+item!(Project, competences, span: |p| (p.start.as_ref(), p.end.as_ref()));
+item!(Certification, competences, span: |c| (None, c.date.as_ref()));
 
 impl Item for ExtraSection {
     fn id(&self) -> &Id {

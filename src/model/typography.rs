@@ -7,6 +7,7 @@
 //! would need the quote characters unescaped).
 
 use super::Lang;
+use super::date::{MONTHS_EN, MONTHS_ET};
 
 const NBSP: char = '\u{a0}';
 
@@ -18,33 +19,13 @@ fn quotes(lang: Lang) -> (char, char) {
     }
 }
 
-/// Month names of both languages, lower case, for dates.
-const MONTHS: [&str; 24] = [
-    "jaanuar",
-    "veebruar",
-    "märts",
-    "aprill",
-    "mai",
-    "juuni",
-    "juuli",
-    "august",
-    "september",
-    "oktoober",
-    "november",
-    "detsember",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// Whether `word` (lower case) is a month's name, in either language.
+fn is_month(word: &str) -> bool {
+    MONTHS_ET
+        .iter()
+        .chain(&MONTHS_EN)
+        .any(|m| m.eq_ignore_ascii_case(word))
+}
 
 /// Units a number is not parted from.
 const UNITS: [&str; 9] = ["€", "%", "eur", "eurot", "euro", "km", "kg", "h", "$"];
@@ -154,8 +135,8 @@ fn keeps_together(chars: &[char], i: usize) -> bool {
             .all(|c| c.is_ascii_digit())
         && !word_before.trim_end_matches('.').is_empty();
     (number_before && unit_at(chars, i + 1))
-        || ((number_before || ordinal_before) && MONTHS.contains(&word_after.as_str()))
-        || (MONTHS.contains(&word_before.as_str())
+        || ((number_before || ordinal_before) && is_month(&word_after))
+        || (is_month(&word_before)
             && word_after.len() == 4
             && word_after.chars().all(|c| c.is_ascii_digit()))
 }

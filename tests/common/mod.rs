@@ -90,6 +90,34 @@ pub fn dossier(dir: &Path, args: &[&str]) -> Output {
         .expect("run dossier")
 }
 
+/// Run dossier in `dir` with `args` on a fixed day (`SOURCE_DATE_EPOCH`).
+pub fn dossier_on(dir: &Path, epoch: &str, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(["-C", dir.to_str().expect("utf-8 path")])
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", epoch)
+        .output()
+        .expect("run dossier")
+}
+
+/// The PDFs below `dir`, recursively, sorted.
+pub fn pdfs_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "pdf") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
