@@ -1,0 +1,133 @@
+use super::*;
+
+fn line(s: &str) -> String {
+    to_markup(s, Flow::Line).text
+}
+
+fn block(s: &str) -> String {
+    to_markup(s, Flow::Block).text
+}
+
+#[test]
+fn bold_and_italic() {
+    assert_eq!(line("Acme <b>Corp</b>"), "Acme **Corp**");
+    assert_eq!(line("a <strong>b c</strong> d"), "a **b c** d");
+    assert_eq!(line("<i>x</i> and <em>y</em>"), "*x* and *y*");
+    assert_eq!(line("<B>loud</B>"), "**loud**");
+    // Spaces inside the element move outside the markers.
+    assert_eq!(line("a<b> b </b>c"), "a **b** c");
+    // Emphasis inside emphasis keeps only the outer markers.
+    assert_eq!(line("<b>x <i>y</i></b>"), "**x y**");
+    assert_eq!(line("<b></b>empty"), "empty");
+    // Unclosed: closed at the end.
+    assert_eq!(line("<b>open"), "**open**");
+    // A stray closing tag is ignored.
+    assert_eq!(line("text</b>"), "text");
+}
+
+#[test]
+fn links() {
+    assert_eq!(
+        line(r#"see <a href="https://x.org/a">the site</a>."#),
+        "see [the site](https://x.org/a)."
+    );
+    assert_eq!(
+        line("<a href='mailto:a@b.org'>mail</a>"),
+        "[mail](mailto:a@b.org)"
+    );
+    assert_eq!(
+        line(r#"<a href="https://x.org/">"#),
+        "[https://x.org/](https://x.org/)"
+    );
+    // Parentheses in the URL would end the markup link.
+    assert_eq!(
+        line(r#"<a href="https://en.wikipedia.org/wiki/X_(y)">X</a>"#),
+        "[X](https://en.wikipedia.org/wiki/X_%28y%29)"
+    );
+    // A `>` inside the quoted value does not end the tag.
+    assert_eq!(
+        line("<a href='https://y.com/v>'>\"Going\"</a>"),
+        "[\"Going\"](https://y.com/v>)"
+    );
+    let m = to_markup(r#"<a href="/cv.pdf">my CV</a>"#, Flow::Line);
+    assert_eq!(m.text, "my CV");
+    assert_eq!(m.dropped.len(), 1);
+    assert!(m.dropped[0].contains("/cv.pdf"), "{:?}", m.dropped);
+    let m = to_markup(r#"<a href="javascript:alert(1)">x</a>"#, Flow::Line);
+    assert_eq!(m.text, "x");
+    assert!(!m.dropped.is_empty());
+}
+
+#[test]
+fn breaks_and_paragraphs() {
+    assert_eq!(block("one<br>two<br/>three"), "one\ntwo\nthree");
+    assert_eq!(block("one<br /><br />two"), "one\n\ntwo");
+    assert_eq!(block("<p>one</p><p>two</p>"), "one\n\ntwo");
+    assert_eq!(line("one<br>two<p>three</p>"), "one two three");
+    // In HTML, source line breaks are spaces; in plain text they stay.
+    assert_eq!(block("a\nb <b>c</b>"), "a b **c**");
+    assert_eq!(block("a\nb\n\n\n\nc"), "a\nb\n\nc");
+}
+
+#[test]
+fn lists() {
+    let m = to_markup(
+        "<p>Leads the team.</p><ul><li>Built <b>X</b></li><li>Ran Y</li></ul>",
+        Flow::BlockWithItems,
+    );
+    assert_eq!(m.text, "Leads the team.");
+    assert_eq!(m.items, vec!["Built **X**", "Ran Y"]);
+    assert!(m.dropped.is_empty());
+    assert_eq!(
+        block("Intro<ul><li>one</li><li>two</li></ul>End"),
+        "Intro\n\n• one\n\n• two\n\nEnd"
+    );
+    assert_eq!(line("Did:<ul><li>one</li><li>two</ul>"), "Did: one; two");
+    // Unclosed items end at the next one.
+    let m = to_markup("<ul><li>one<li>two</ul>", Flow::BlockWithItems);
+    assert_eq!(m.items, vec!["one", "two"]);
+    let m = to_markup("<ol><li>one</li></ol>", Flow::BlockWithItems);
+    assert_eq!(m.items, vec!["one"]);
+}
+
+#[test]
+fn entities() {
+    assert_eq!(line("Tom &amp; Jerry"), "Tom & Jerry");
+    assert_eq!(line("a&nbsp;b"), "a\u{a0}b");
+    assert_eq!(line("it&#39;s &#x2014; &quot;ok&quot;"), "it's — \"ok\"");
+    assert_eq!(line("caf&eacute; &Ouml;l &mdash; x"), "café Öl — x");
+    assert_eq!(line("AT&T &unknown; &"), "AT&T &unknown; &");
+    // An escaped tag is text, not a tag.
+    assert_eq!(line("&lt;b&gt;x&lt;/b&gt;"), "<b>x</b>");
+    assert_eq!(line("soft&shy;hyphen"), "softhyphen");
+}
+
+#[test]
+fn other_tags_are_removed_and_reported() {
+    let m = to_markup(
+        "<span class=\"x\">a</span> <u>b</u><span>c</span>",
+        Flow::Line,
+    );
+    assert_eq!(m.text, "a bc");
+    assert_eq!(m.dropped, vec!["<span>", "<u>"]);
+    let m = to_markup("<div>a</div><div>b</div><!-- hidden -->", Flow::Block);
+    assert_eq!(m.text, "a\n\nb");
+    assert_eq!(m.dropped, vec!["<div>", "<!-- comment -->"]);
+}
+
+#[test]
+fn what_is_not_a_tag_stays_text() {
+    for s in [
+        "<POSITION>",
+        "<ORGANIZATION_NAME>",
+        "a < b > c",
+        "x<y",
+        "<3 code",
+        "https://instagram.com/<pg2k1>",
+        "**already markup**",
+    ] {
+        let m = to_markup(s, Flow::Line);
+        assert_eq!(m.text, s, "{s}");
+        assert!(m.dropped.is_empty());
+    }
+}
