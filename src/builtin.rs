@@ -25,6 +25,10 @@ pub const LAYOUTS: &[File] = files![
     "layouts/classic/sections.typ.j2",
     "layouts/formal/extends",
     "layouts/formal/style.typ",
+    "layouts/modern/extends",
+    "layouts/modern/letter.typ.j2",
+    "layouts/modern/lib.typ",
+    "layouts/modern/options",
 ];
 
 /// The bundled fonts and their licences: Inter (SIL OFL 1.1) and Open Sans
@@ -112,7 +116,7 @@ mod tests {
 
     #[test]
     fn carries_the_classic_layout_and_fonts() {
-        assert_eq!(layout_names(), ["classic", "formal"]);
+        assert_eq!(layout_names(), ["classic", "formal", "modern"]);
         assert!(
             FONTS
                 .iter()

@@ -150,6 +150,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("letter", "Motivatsioonikiri", "Cover letter"),
     ("letter_file", "Motivatsioonikiri", "Cover_Letter"),
     ("subject", "Teema", "Subject"),
+    ("recipient", "Saaja", "To"),
+    ("date", "Kuupäev", "Date"),
     ("reference", "Viide", "Reference"),
     ("salary", "Palgasoov", "Salary expectation"),
     ("attachments", "Lisad", "Attachments"),
