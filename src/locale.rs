@@ -55,12 +55,42 @@ pub fn cv_date(lang: Lang, d: &Date) -> String {
     }
 }
 
+/// A date in numbers, as in a narrow column: `03.2021` / `03/2021`, `2021`.
+pub fn short_date(lang: Lang, d: &Date) -> String {
+    match (d.month, lang) {
+        (Some(m), Lang::Et) => format!("{m:02}.{}", d.year),
+        (Some(m), Lang::En) => format!("{m:02}/{}", d.year),
+        (None, _) => d.year.to_string(),
+    }
+}
+
 /// `märts 2021 – praegu` / `Mar 2021 – present`; a range within one year
 /// and precision is shown once when start equals end.
 pub fn date_range(lang: Lang, start: Option<&Date>, end: Option<&Date>, ongoing: bool) -> String {
-    let start_s = start.map(|d| cv_date(lang, d));
+    range(lang, start, end, ongoing, cv_date)
+}
+
+/// [`date_range`] in numbers (`03.2021 – praegu`, `09/2018 – 02/2022`), one
+/// short line for a column beside the entries.
+pub fn short_date_range(
+    lang: Lang,
+    start: Option<&Date>,
+    end: Option<&Date>,
+    ongoing: bool,
+) -> String {
+    range(lang, start, end, ongoing, short_date)
+}
+
+fn range(
+    lang: Lang,
+    start: Option<&Date>,
+    end: Option<&Date>,
+    ongoing: bool,
+    date: fn(Lang, &Date) -> String,
+) -> String {
+    let start_s = start.map(|d| date(lang, d));
     let end_s = match end {
-        Some(d) => Some(cv_date(lang, d)),
+        Some(d) => Some(date(lang, d)),
         None if ongoing => Some(word(lang, "present").to_string()),
         None => None,
     };
@@ -205,6 +235,26 @@ mod tests {
         );
         assert_eq!(date_range(Lang::Et, None, Some(&d("2020")), false), "2020");
         assert_eq!(date_range(Lang::Et, Some(&d("2020")), None, false), "2020");
+    }
+
+    #[test]
+    fn short_ranges_in_numbers() {
+        assert_eq!(
+            short_date_range(Lang::Et, Some(&d("2021-03")), None, true),
+            "03.2021 – praegu"
+        );
+        assert_eq!(
+            short_date_range(Lang::En, Some(&d("2018-09")), Some(&d("2022-02-28")), true),
+            "09/2018 – 02/2022"
+        );
+        assert_eq!(
+            short_date_range(Lang::En, Some(&d("2014")), Some(&d("2016")), false),
+            "2014 – 2016"
+        );
+        assert_eq!(
+            short_date_range(Lang::Et, Some(&d("2019-06")), Some(&d("2019-06")), true),
+            "06.2019"
+        );
     }
 
     #[test]
