@@ -23,6 +23,11 @@ pub const LAYOUTS: &[File] = files![
     "layouts/classic/options",
     "layouts/classic/preamble.typ.j2",
     "layouts/classic/sections.typ.j2",
+    "layouts/europass/cv.typ.j2",
+    "layouts/europass/extends",
+    "layouts/europass/letter.typ.j2",
+    "layouts/europass/lib.typ",
+    "layouts/europass/options",
     "layouts/formal/extends",
     "layouts/formal/style.typ",
     "layouts/modern/extends",
@@ -116,7 +121,7 @@ mod tests {
 
     #[test]
     fn carries_the_classic_layout_and_fonts() {
-        assert_eq!(layout_names(), ["classic", "formal", "modern"]);
+        assert_eq!(layout_names(), ["classic", "europass", "formal", "modern"]);
         assert!(
             FONTS
                 .iter()

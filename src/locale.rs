@@ -193,6 +193,61 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Application for the position of",
     ),
     ("page", "lk", "page"),
+    // The headings of the Europass CV, in the wording of its Estonian and
+    // English versions (Cedefop's Europass CV stylesheets; "Teised
+    // keel(ed)" and "Other language(s)" in the number the CV needs).
+    ("europass_personal", "Isikuandmed", "Personal information"),
+    (
+        "europass_job_applied",
+        "Soovitud töökoht",
+        "Job applied for",
+    ),
+    ("europass_work", "Töökogemus", "Work experience"),
+    (
+        "europass_education",
+        "Hariduskäik ja koolitus",
+        "Education and training",
+    ),
+    (
+        "europass_personal_skills",
+        "Isiklikud oskused",
+        "Personal skills",
+    ),
+    ("europass_mother_tongue", "Emakeel", "Mother tongue"),
+    ("europass_mother_tongues", "Emakeeled", "Mother tongues"),
+    ("europass_other_language", "Teine keel", "Other language"),
+    (
+        "europass_other_languages",
+        "Teised keeled",
+        "Other languages",
+    ),
+    ("europass_understanding", "Mõistmine", "Understanding"),
+    ("europass_speaking", "Rääkimine", "Speaking"),
+    ("europass_writing", "Kirjutamine", "Writing"),
+    ("europass_listening", "Kuulamine", "Listening"),
+    ("europass_reading", "Lugemine", "Reading"),
+    (
+        "europass_interaction",
+        "Suuline suhtlus",
+        "Spoken interaction",
+    ),
+    ("europass_production", "Suuline esitus", "Spoken production"),
+    (
+        "europass_levels",
+        "Tasemed: A1 ja A2: algeline keelekasutus – B1 ja B2: iseseisev keelekasutus – C1 ja C2: vaba keelekasutus",
+        "Levels: A1 and A2: Basic user – B1 and B2: Independent user – C1 and C2: Proficient user",
+    ),
+    (
+        "europass_cefr",
+        "Euroopa Nõukogu keeleoskustasemete süsteem",
+        "Common European Framework of Reference for Languages",
+    ),
+    ("europass_other_skills", "Muud oskused", "Other skills"),
+    (
+        "europass_additional",
+        "Lisainformatsioon",
+        "Additional information",
+    ),
 ];
 
 /// All labels of a language, for templates (`labels.experience`, …).
