@@ -461,7 +461,7 @@ fn cases() -> Vec<Case> {
         .says(&[
             "unknown key `layuot`",
             "did you mean `layout`",
-            "valid keys: language, layout, status, submitted, posting, cv, letter, requirements, competences, standard, strategy",
+            "valid keys: language, layout, style, pdf_standard, status, submitted, posting, cv, letter, requirements, competences, standard, strategy",
         ]),
         profile(
             "unknown top-level key in the profile",
