@@ -1,4 +1,4 @@
-//! What the binary carries with it: the `classic` layout, its fonts and an
+//! What the binary carries with it: the layouts, their fonts and an
 //! example workspace, so that `dossier init` in an empty folder works and a
 //! workspace without `layouts/` still builds.
 
@@ -23,11 +23,21 @@ pub const LAYOUTS: &[File] = files![
     "layouts/classic/options",
     "layouts/classic/preamble.typ.j2",
     "layouts/classic/sections.typ.j2",
+    "layouts/europass/cv.typ.j2",
+    "layouts/europass/extends",
+    "layouts/europass/letter.typ.j2",
+    "layouts/europass/lib.typ",
+    "layouts/europass/options",
     "layouts/formal/extends",
     "layouts/formal/style.typ",
+    "layouts/modern/extends",
+    "layouts/modern/letter.typ.j2",
+    "layouts/modern/lib.typ",
+    "layouts/modern/options",
 ];
 
-/// The bundled fonts and their licence.
+/// The bundled fonts and their licences: Inter (SIL OFL 1.1) and Open Sans
+/// 1.10 (Apache 2.0, from Debian's fonts-open-sans).
 pub const FONTS: &[File] = files![
     "layouts/fonts/Inter-Regular.otf",
     "layouts/fonts/Inter-Italic.otf",
@@ -35,6 +45,11 @@ pub const FONTS: &[File] = files![
     "layouts/fonts/Inter-SemiBoldItalic.otf",
     "layouts/fonts/Inter-Bold.otf",
     "layouts/fonts/OFL.txt",
+    "layouts/fonts/OpenSans-Regular.ttf",
+    "layouts/fonts/OpenSans-Italic.ttf",
+    "layouts/fonts/OpenSans-Semibold.ttf",
+    "layouts/fonts/OpenSans-Bold.ttf",
+    "layouts/fonts/OpenSans-LICENSE.txt",
 ];
 
 /// The example candidate and two of her postings (one Estonian, one English).
@@ -106,12 +121,41 @@ mod tests {
 
     #[test]
     fn carries_the_classic_layout_and_fonts() {
-        assert_eq!(layout_names(), ["classic", "formal"]);
+        assert_eq!(layout_names(), ["classic", "europass", "formal", "modern"]);
         assert!(
             FONTS
                 .iter()
                 .any(|(p, b)| p.ends_with(".otf") && b.len() > 100_000)
         );
         assert!(EXAMPLE.iter().all(|(_, b)| std::str::from_utf8(b).is_ok()));
+    }
+
+    /// Every file of the repository's `layouts/` is built in: a layout or
+    /// font added there and forgotten here would be missing from every
+    /// workspace without its own `layouts/`.
+    #[test]
+    fn every_layout_and_font_file_is_built_in() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut stack = vec![root.join("layouts")];
+        let mut files = Vec::new();
+        while let Some(dir) = stack.pop() {
+            for e in std::fs::read_dir(&dir).unwrap() {
+                let path = e.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else {
+                    let rel = path.strip_prefix(root).unwrap();
+                    files.push(rel.to_string_lossy().replace('\\', "/"));
+                }
+            }
+        }
+        files.sort();
+        let mut built_in: Vec<String> = LAYOUTS
+            .iter()
+            .chain(FONTS)
+            .map(|(p, _)| p.to_string())
+            .collect();
+        built_in.sort();
+        assert_eq!(files, built_in);
     }
 }

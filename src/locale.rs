@@ -29,12 +29,42 @@ pub fn cv_date(lang: Lang, d: &Date) -> String {
     }
 }
 
+/// A date in numbers, as in a narrow column: `03.2021` / `03/2021`, `2021`.
+pub fn short_date(lang: Lang, d: &Date) -> String {
+    match (d.month, lang) {
+        (Some(m), Lang::Et) => format!("{m:02}.{}", d.year),
+        (Some(m), Lang::En) => format!("{m:02}/{}", d.year),
+        (None, _) => d.year.to_string(),
+    }
+}
+
 /// `märts 2021 – praegu` / `Mar 2021 – present`; a range within one year
 /// and precision is shown once when start equals end.
 pub fn date_range(lang: Lang, start: Option<&Date>, end: Option<&Date>, ongoing: bool) -> String {
-    let start_s = start.map(|d| cv_date(lang, d));
+    range(lang, start, end, ongoing, cv_date)
+}
+
+/// [`date_range`] in numbers (`03.2021 – praegu`, `09/2018 – 02/2022`), one
+/// short line for a column beside the entries.
+pub fn short_date_range(
+    lang: Lang,
+    start: Option<&Date>,
+    end: Option<&Date>,
+    ongoing: bool,
+) -> String {
+    range(lang, start, end, ongoing, short_date)
+}
+
+fn range(
+    lang: Lang,
+    start: Option<&Date>,
+    end: Option<&Date>,
+    ongoing: bool,
+    date: fn(Lang, &Date) -> String,
+) -> String {
+    let start_s = start.map(|d| date(lang, d));
     let end_s = match end {
-        Some(d) => Some(cv_date(lang, d)),
+        Some(d) => Some(date(lang, d)),
         None if ongoing => Some(word(lang, "present").to_string()),
         None => None,
     };
@@ -124,6 +154,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("letter", "Motivatsioonikiri", "Cover letter"),
     ("letter_file", "Motivatsioonikiri", "Cover_Letter"),
     ("subject", "Teema", "Subject"),
+    ("recipient", "Saaja", "To"),
+    ("date", "Kuupäev", "Date"),
     ("reference", "Viide", "Reference"),
     ("salary", "Palgasoov", "Salary expectation"),
     ("attachments", "Lisad", "Attachments"),
@@ -135,6 +167,61 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Application for the position of",
     ),
     ("page", "lk", "page"),
+    // The headings of the Europass CV, in the wording of its Estonian and
+    // English versions (Cedefop's Europass CV stylesheets; "Teised
+    // keel(ed)" and "Other language(s)" in the number the CV needs).
+    ("europass_personal", "Isikuandmed", "Personal information"),
+    (
+        "europass_job_applied",
+        "Soovitud töökoht",
+        "Job applied for",
+    ),
+    ("europass_work", "Töökogemus", "Work experience"),
+    (
+        "europass_education",
+        "Hariduskäik ja koolitus",
+        "Education and training",
+    ),
+    (
+        "europass_personal_skills",
+        "Isiklikud oskused",
+        "Personal skills",
+    ),
+    ("europass_mother_tongue", "Emakeel", "Mother tongue"),
+    ("europass_mother_tongues", "Emakeeled", "Mother tongues"),
+    ("europass_other_language", "Teine keel", "Other language"),
+    (
+        "europass_other_languages",
+        "Teised keeled",
+        "Other languages",
+    ),
+    ("europass_understanding", "Mõistmine", "Understanding"),
+    ("europass_speaking", "Rääkimine", "Speaking"),
+    ("europass_writing", "Kirjutamine", "Writing"),
+    ("europass_listening", "Kuulamine", "Listening"),
+    ("europass_reading", "Lugemine", "Reading"),
+    (
+        "europass_interaction",
+        "Suuline suhtlus",
+        "Spoken interaction",
+    ),
+    ("europass_production", "Suuline esitus", "Spoken production"),
+    (
+        "europass_levels",
+        "Tasemed: A1 ja A2: algeline keelekasutus – B1 ja B2: iseseisev keelekasutus – C1 ja C2: vaba keelekasutus",
+        "Levels: A1 and A2: Basic user – B1 and B2: Independent user – C1 and C2: Proficient user",
+    ),
+    (
+        "europass_cefr",
+        "Euroopa Nõukogu keeleoskustasemete süsteem",
+        "Common European Framework of Reference for Languages",
+    ),
+    ("europass_other_skills", "Muud oskused", "Other skills"),
+    (
+        "europass_additional",
+        "Lisainformatsioon",
+        "Additional information",
+    ),
 ];
 
 /// All labels of a language, for templates (`labels.experience`, …).
@@ -177,6 +264,26 @@ mod tests {
         );
         assert_eq!(date_range(Lang::Et, None, Some(&d("2020")), false), "2020");
         assert_eq!(date_range(Lang::Et, Some(&d("2020")), None, false), "2020");
+    }
+
+    #[test]
+    fn short_ranges_in_numbers() {
+        assert_eq!(
+            short_date_range(Lang::Et, Some(&d("2021-03")), None, true),
+            "03.2021 – praegu"
+        );
+        assert_eq!(
+            short_date_range(Lang::En, Some(&d("2018-09")), Some(&d("2022-02-28")), true),
+            "09/2018 – 02/2022"
+        );
+        assert_eq!(
+            short_date_range(Lang::En, Some(&d("2014")), Some(&d("2016")), false),
+            "2014 – 2016"
+        );
+        assert_eq!(
+            short_date_range(Lang::Et, Some(&d("2019-06")), Some(&d("2019-06")), true),
+            "06.2019"
+        );
     }
 
     #[test]

@@ -20,7 +20,7 @@ fn the_example_workspace_has_its_own_layouts_hiding_the_built_in_ones() {
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 3, "{text}");
+    assert_eq!(lines.len(), 5, "{text}");
     assert!(
         lines[0].starts_with("LAYOUT") && lines[0].contains("EXTENDS"),
         "{text}"
@@ -28,18 +28,22 @@ fn the_example_workspace_has_its_own_layouts_hiding_the_built_in_ones() {
     let classic: Vec<&str> = lines[1].split_whitespace().collect();
     assert_eq!(classic[..3], ["classic", "layouts/classic/", "-"], "{text}");
     assert!(lines[1].ends_with("hides the built-in classic"), "{text}");
-    let formal: Vec<&str> = lines[2].split_whitespace().collect();
-    assert_eq!(
-        formal[..3],
-        ["formal", "layouts/formal/", "classic"],
-        "{text}"
-    );
+    // The other designs use classic's templates, each with its own look.
+    for (line, name) in lines[2..].iter().zip(["europass", "formal", "modern"]) {
+        let row: Vec<&str> = line.split_whitespace().collect();
+        let dir = format!("layouts/{name}/");
+        assert_eq!(row[..3], [name, dir.as_str(), "classic"], "{text}");
+        assert!(
+            line.ends_with(&format!("hides the built-in {name}")),
+            "{text}"
+        );
+    }
 
     let json = json_lines(&dossier(
         ws.path(),
         &["--message-format", "json", "layouts"],
     ));
-    assert_eq!(json.len(), 2);
+    assert_eq!(json.len(), 4);
     assert_eq!(json[0]["event"], "layout");
     assert_eq!(json[0]["name"], "classic");
     assert_eq!(json[0]["source"], "workspace");
@@ -47,8 +51,8 @@ fn the_example_workspace_has_its_own_layouts_hiding_the_built_in_ones() {
     assert_eq!(json[0]["extends"], Value::Null);
     assert_eq!(json[0]["hides_builtin"], true);
     assert_eq!(json[0]["problem"], Value::Null);
-    assert_eq!(json[1]["name"], "formal");
-    assert_eq!(json[1]["extends"], "classic");
+    assert_eq!(json[2]["name"], "formal");
+    assert_eq!(json[2]["extends"], "classic");
 }
 
 #[test]
@@ -59,16 +63,23 @@ fn a_workspace_with_only_profiles_has_the_built_in_layouts() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(
         stdout(&out),
-        "LAYOUT   FROM      EXTENDS  OPTIONS                          NOTE\n\
-         classic  built in  -        accent font paper density photo\n\
-         formal   built in  classic  accent font paper density photo\n"
+        "LAYOUT    FROM      EXTENDS  OPTIONS                          NOTE
+\
+         classic   built in  -        accent font paper density photo
+\
+         europass  built in  classic  paper photo font
+\
+         formal    built in  classic  accent font paper density photo
+\
+         modern    built in  classic  accent font paper density photo
+"
     );
     let json = json_lines(&dossier(
         tmp.path(),
         &["layouts", "--message-format", "json"],
     ));
     let names: Vec<&str> = json.iter().filter_map(|j| j["name"].as_str()).collect();
-    assert_eq!(names, ["classic", "formal"]);
+    assert_eq!(names, ["classic", "europass", "formal", "modern"]);
     for j in &json {
         assert_eq!(j["source"], "built-in", "{j}");
         assert_eq!(j["path"], Value::Null, "{j}");
@@ -93,7 +104,10 @@ fn own_layouts_come_first_and_a_broken_one_is_an_error() {
             .unwrap_or_else(|| panic!("no {name} in {json:?}"))
     };
     let names: Vec<&str> = json.iter().filter_map(|j| j["name"].as_str()).collect();
-    assert_eq!(names, ["broken", "classic", "mine", "formal"]);
+    assert_eq!(
+        names,
+        ["broken", "classic", "europass", "mine", "modern", "formal"]
+    );
     assert_eq!(row("mine")["source"], "workspace");
     assert_eq!(row("mine")["extends"], "formal");
     assert_eq!(row("mine")["hides_builtin"], false);

@@ -180,6 +180,8 @@ pub struct ExperienceCtx {
     pub role: String,
     pub location: String,
     pub dates: String,
+    /// The same in numbers (`03.2022 – praegu`), for a narrow column.
+    pub dates_short: String,
     pub start: String,
     pub end: String,
     pub summary: String,
@@ -197,6 +199,8 @@ pub struct EducationCtx {
     pub degree: String,
     pub field: String,
     pub dates: String,
+    /// The same in numbers (`03.2022 – praegu`), for a narrow column.
+    pub dates_short: String,
     pub notes: String,
     pub competences: Vec<String>,
 }
@@ -256,6 +260,8 @@ pub struct ProjectCtx {
     pub name: String,
     pub role: String,
     pub dates: String,
+    /// The same in numbers (`03.2022 – praegu`), for a narrow column.
+    pub dates_short: String,
     pub summary: String,
     pub url: String,
     pub competences: Vec<String>,

@@ -138,6 +138,12 @@ fn education(profile: &Profile, p: &mut Resolver) -> Vec<EducationCtx> {
                     e.end.as_ref().map(|d| &d.value),
                     false,
                 ),
+                dates_short: locale::short_date_range(
+                    lang,
+                    e.start.as_ref().map(|d| &d.value),
+                    e.end.as_ref().map(|d| &d.value),
+                    false,
+                ),
                 notes: p.opt(e.notes.as_ref(), &f("notes")),
                 competences: codes(&e.competences),
             }
@@ -272,6 +278,12 @@ fn projects(profile: &Profile, t: &Tailoring, tfile: &Path, p: &mut Resolver) ->
                     x.end.as_ref().map(|d| &d.value),
                     x.start.is_some(),
                 ),
+                dates_short: locale::short_date_range(
+                    lang,
+                    x.start.as_ref().map(|d| &d.value),
+                    x.end.as_ref().map(|d| &d.value),
+                    x.start.is_some(),
+                ),
                 summary: p.opt(x.summary.as_ref(), &f("summary")),
                 url: x.url.clone().unwrap_or_default(),
                 competences: codes(&x.competences),
@@ -362,6 +374,12 @@ pub fn experience_ctx(
         role: p.text(&e.role, &f("role")),
         location: p.opt(e.location.as_ref(), &f("location")),
         dates: locale::date_range(
+            lang,
+            Some(&e.start.value),
+            e.end.as_ref().map(|d| &d.value),
+            true,
+        ),
+        dates_short: locale::short_date_range(
             lang,
             Some(&e.start.value),
             e.end.as_ref().map(|d| &d.value),

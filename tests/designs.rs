@@ -1,0 +1,564 @@
+//! Every design (classic, formal, modern, europass), end to end: the example
+//! workspace with every posting switched to the design, built by the real
+//! binary and typst (the example has Estonian and English postings), read
+//! back with poppler. Checked: no page limit passed, each job's role,
+//! organisation and dates read together and in order by plain `pdftotext`,
+//! the PDF metadata, Estonian letters and „quotes“; US letter paper, the
+//! photo where the design has a place for it, Open Sans; the Europass CEFR
+//! grid. The generated Typst of one posting per design is a snapshot
+//! (`tests/snapshots/`), so that every template change is reviewed.
+//!
+//! The expectations come from the merged context of each posting (what the
+//! templates were given), not from copies of the example's wording.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::*;
+use dossier::build::merge::merge_texts;
+use dossier::model::Date;
+use dossier::model::markup::plain;
+use dossier::tailor::Context;
+
+const DESIGNS: [&str; 4] = ["classic", "formal", "modern", "europass"];
+
+/// The fixed date of these builds (2026-11-25), so that the snapshots hold.
+const EPOCH: &str = "1795564800";
+
+/// The posting whose Typst is kept as a snapshot, per design.
+const SNAPSHOT_POSTING: &str = "sotsiaalkindlustusamet-komponendid";
+
+/// The example with no posting sent, every posting in `layout`, and
+/// `extra` (YAML) appended to every tailoring file.
+fn workspace_in(layout: &str, extra: &str) -> tempfile::TempDir {
+    let ws = example_workspace_unsent();
+    for path in postings(ws.path()) {
+        let text = std::fs::read_to_string(&path).expect("read");
+        assert!(text.contains("\nlayout: "), "{}", path.display());
+        let switched: String = text
+            .lines()
+            .map(|l| {
+                if l.starts_with("layout: ") {
+                    format!("layout: {layout}\n")
+                } else {
+                    format!("{l}\n")
+                }
+            })
+            .collect();
+        write(&path, &(switched + extra));
+    }
+    ws
+}
+
+fn postings(ws: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(ws.join("profiles/mari"))
+        .expect("postings")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    out.sort();
+    out
+}
+
+/// `dossier build --strict` at the fixed date: fails on any warning, a page
+/// limit passed among them. Returns the manifest.
+fn build_strict(ws: &Path) -> serde_json::Value {
+    let out = Command::new(BIN)
+        .args(["-C", ws.to_str().expect("utf-8"), "build", "--strict"])
+        .env("SOURCE_DATE_EPOCH", EPOCH)
+        .output()
+        .expect("run dossier");
+    assert!(
+        out.status.success(),
+        "build --strict failed:\n{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    let manifest = std::fs::read_to_string(ws.join("output/manifest.json")).expect("manifest");
+    serde_json::from_str(&manifest).expect("manifest JSON")
+}
+
+/// A built document: posting id, kind, PDF path, pages, warnings.
+struct Doc {
+    posting: String,
+    kind: String,
+    pdf: PathBuf,
+    pages: u64,
+}
+
+fn documents(ws: &Path, manifest: &serde_json::Value) -> Vec<Doc> {
+    let docs: Vec<Doc> = manifest["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .map(|d| {
+            assert_eq!(d["status"], "built", "{d}");
+            assert_eq!(
+                d["warnings"].as_array().map(Vec::len),
+                Some(0),
+                "warnings: {d}"
+            );
+            Doc {
+                posting: d["posting"]
+                    .as_str()
+                    .and_then(|p| p.strip_prefix("mari/"))
+                    .expect("posting")
+                    .to_string(),
+                kind: d["kind"].as_str().expect("kind").to_string(),
+                pdf: ws.join(d["pdf"].as_str().expect("pdf")),
+                pages: d["pages"].as_u64().expect("pages"),
+            }
+        })
+        .collect();
+    assert_eq!(docs.len(), 2 * postings(ws).len(), "a CV and a letter each");
+    docs
+}
+
+/// The context the templates of `posting` were given.
+fn context(ws: &Path, posting: &str) -> Context {
+    let pfile = ws.join("profiles/mari.yaml");
+    let tfile = ws.join(format!("profiles/mari/{posting}.yaml"));
+    let read = |p: &Path| std::fs::read_to_string(p).expect("read");
+    merge_texts(
+        ws,
+        (&read(&pfile), &pfile),
+        (&read(&tfile), &tfile),
+        ("mari", posting),
+        Date::ymd(2026, 11, 25),
+    )
+    .unwrap_or_else(|e| panic!("{posting} does not merge: {e:?}"))
+    .context
+}
+
+/// Text with typst's hyphenation undone: pdftotext keeps the soft hyphen
+/// at the end of a broken line.
+fn unhyphenate(text: &str) -> String {
+    text.replace("\u{ad}\n", "").replace('\u{ad}', "")
+}
+
+/// The plain `pdftotext` lines, each with its whitespace squashed, and the
+/// line on which `needle` (its whitespace squashed too; it may run over
+/// line ends) first stands at or after line `from`.
+struct Lines(Vec<String>);
+
+impl Lines {
+    fn of(pdf: &Path) -> Lines {
+        Lines(unhyphenate(&pdf_text(pdf)).lines().map(squash).collect())
+    }
+
+    fn find(&self, needle: &str, from: usize) -> Option<usize> {
+        let needle = squash(needle);
+        let joined = self.0[from..].join("\n");
+        let at = joined.replace('\n', " ").find(&needle)?;
+        Some(from + joined[..at].matches('\n').count())
+    }
+}
+
+/// Each selected job's role, organisation and dates are read within a few
+/// lines of each other, and all of one job before any of the next.
+fn check_reading_order(pdf: &Path, ctx: &Context) {
+    let lines = Lines::of(pdf);
+    let titles: Vec<String> = [
+        ctx.labels["experience"].to_string(),
+        ctx.labels["europass_work"].to_string(),
+    ]
+    .into_iter()
+    .chain(
+        ctx.cv
+            .sections
+            .iter()
+            .filter(|s| s.id == "experience")
+            .map(|s| s.title.clone()),
+    )
+    .map(|t| t.to_lowercase())
+    .collect();
+    let heading = lines
+        .0
+        .iter()
+        .position(|l| titles.contains(&l.to_lowercase()))
+        .unwrap_or_else(|| panic!("{}: no experience heading {titles:?}", pdf.display()));
+    let mut previous: Option<(usize, &str)> = None;
+    for job in &ctx.cv.experience {
+        let find = |what: &str, needle: &str| {
+            lines.find(needle, heading).unwrap_or_else(|| {
+                panic!(
+                    "{}: {what} {needle:?} of {} not found after the heading:\n{}",
+                    pdf.display(),
+                    job.id,
+                    lines.0[heading..].join("\n")
+                )
+            })
+        };
+        let role = find("role", &plain(&job.role));
+        let org = find("organization", &plain(&job.organization));
+        // A layout shows the dates in words or in numbers.
+        let dates = lines
+            .find(&job.dates, heading)
+            .unwrap_or_else(|| find("dates", &job.dates_short));
+        let (first, last) = (role.min(org).min(dates), role.max(org).max(dates));
+        assert!(
+            last - first <= 3,
+            "{}: {}'s role (line {role}), organization (line {org}) and dates (line {dates}) are apart:\n{}",
+            pdf.display(),
+            job.id,
+            lines.0[first..=last].join("\n")
+        );
+        if let Some((end, id)) = previous {
+            assert!(
+                end < first,
+                "{}: all of {id} must be read before {} begins (line {end} vs {first})",
+                pdf.display(),
+                job.id
+            );
+        }
+        previous = Some((last, &job.id));
+    }
+}
+
+fn check_metadata(pdf: &Path, ctx: &Context) {
+    let info = pdf_info(pdf);
+    let field = |k: &str| {
+        info.get(k)
+            .cloned()
+            .unwrap_or_else(|| panic!("{}: no {k} in {info:?}", pdf.display()))
+    };
+    let name = plain(&ctx.candidate.name);
+    let (position, org) = (
+        plain(&ctx.posting.position),
+        plain(&ctx.posting.organization),
+    );
+    let title = field("Title");
+    assert!(
+        title.contains(&name) && title.contains(&position),
+        "{}: Title {title:?}",
+        pdf.display()
+    );
+    assert_eq!(field("Author"), name, "{}", pdf.display());
+    assert_eq!(
+        field("Subject"),
+        format!("{position}, {org}"),
+        "{}",
+        pdf.display()
+    );
+    assert_eq!(field("Tagged"), "yes", "{}", pdf.display());
+}
+
+/// The letter shows the body's „quoted“ position with its Estonian letters.
+fn check_letter(pdf: &Path, ctx: &Context, tailoring: &str) {
+    let text = squash(&unhyphenate(&pdf_text(pdf)));
+    if tailoring.contains("„{{ posting.position }}“") {
+        let quoted = format!("„{}“", plain(&ctx.posting.position));
+        assert!(
+            text.contains(&quoted),
+            "{}: {quoted} missing:\n{text}",
+            pdf.display()
+        );
+    }
+    assert!(
+        text.contains(&squash(&plain(&ctx.letter.subject))),
+        "{}: subject missing:\n{text}",
+        pdf.display()
+    );
+}
+
+/// The Europass CV: mother tongues apart, then each other language's
+/// self-assessment row (listening, reading, interaction, production,
+/// writing) with the levels of its skills.
+fn check_europass_grid(pdf: &Path, ctx: &Context) {
+    let raw = squash(&pdf_text_raw(pdf));
+    let label = if ctx.cv.languages.iter().filter(|l| l.native).count() > 1 {
+        "europass_mother_tongues"
+    } else {
+        "europass_mother_tongue"
+    };
+    let natives: Vec<&str> = ctx
+        .cv
+        .languages
+        .iter()
+        .filter(|l| l.native)
+        .map(|l| l.name.as_str())
+        .collect();
+    let mother = format!("{} {}", ctx.labels[label], natives.join(", "));
+    assert!(
+        raw.contains(&mother),
+        "{}: {mother:?} missing:\n{raw}",
+        pdf.display()
+    );
+    for head in [
+        "europass_listening",
+        "europass_reading",
+        "europass_interaction",
+        "europass_production",
+    ] {
+        assert!(raw.contains(ctx.labels[head]), "{}: {head}", pdf.display());
+    }
+    for l in ctx.cv.languages.iter().filter(|l| !l.native) {
+        let v = &l.levels;
+        let row = format!(
+            "{} {} {} {} {} {}",
+            l.name, v.listening, v.reading, v.interaction, v.production, v.writing
+        );
+        assert!(
+            raw.contains(&row),
+            "{}: grid row {row:?} missing:\n{raw}",
+            pdf.display()
+        );
+    }
+    // The example's Russian has its own level for every skill.
+    let ru = ctx.cv.languages.iter().find(|l| l.id == "ru").expect("ru");
+    let v = &ru.levels;
+    assert_eq!(
+        [
+            &v.listening,
+            &v.reading,
+            &v.interaction,
+            &v.production,
+            &v.writing
+        ],
+        ["B2", "B1", "B1", "A2", "A2"]
+    );
+}
+
+fn check_design(design: &str) {
+    let ws = workspace_in(design, "");
+    let root = ws.path();
+    let manifest = build_strict(root);
+    let docs = documents(root, &manifest);
+    let mut langs = Vec::new();
+    for posting in postings(root) {
+        let id = posting
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("id")
+            .to_string();
+        let ctx = context(root, &id);
+        langs.push(ctx.lang);
+        let doc = |kind: &str| {
+            docs.iter()
+                .find(|d| d.posting == id && d.kind == kind)
+                .unwrap_or_else(|| panic!("no {kind} of {id}"))
+        };
+        let (cv, letter) = (doc("cv"), doc("letter"));
+        let max = u64::from(ctx.cv.max_pages.unwrap_or(2));
+        assert!(
+            cv.pages <= max,
+            "{design}: {} has {} pages",
+            cv.pdf.display(),
+            cv.pages
+        );
+        assert_eq!(pages(&cv.pdf) as u64, cv.pages);
+        assert_eq!(letter.pages, 1, "{design}: {}", letter.pdf.display());
+        check_reading_order(&cv.pdf, &ctx);
+        check_metadata(&cv.pdf, &ctx);
+        check_metadata(&letter.pdf, &ctx);
+        check_letter(
+            &letter.pdf,
+            &ctx,
+            &std::fs::read_to_string(&posting).expect("read"),
+        );
+        if design == "europass" && ctx.cv.sections.iter().any(|s| s.id == "languages") {
+            check_europass_grid(&cv.pdf, &ctx);
+        }
+        if id == SNAPSHOT_POSTING {
+            for d in [cv, letter] {
+                let typ = std::fs::read_to_string(d.pdf.with_extension("typ")).expect("typ");
+                insta::assert_snapshot!(format!("{design}_{}", d.kind), typ);
+            }
+        }
+    }
+    langs.sort_by_key(|l| format!("{l:?}"));
+    langs.dedup();
+    assert_eq!(langs.len(), 2, "{design}: Estonian and English postings");
+}
+
+#[test]
+fn classic() {
+    check_design("classic");
+}
+
+#[test]
+fn formal() {
+    check_design("formal");
+}
+
+#[test]
+fn modern() {
+    check_design("modern");
+}
+
+#[test]
+fn europass() {
+    check_design("europass");
+}
+
+/// A PNG of `w`×`h` pixels (stored, uncompressed): a photo for the tests.
+fn tiny_png(w: u32, h: u32) -> Vec<u8> {
+    fn crc32(data: &[u8]) -> u32 {
+        let mut c = 0xffff_ffff_u32;
+        for &b in data {
+            c ^= u32::from(b);
+            for _ in 0..8 {
+                c = if c & 1 != 0 {
+                    0xedb8_8320 ^ (c >> 1)
+                } else {
+                    c >> 1
+                };
+            }
+        }
+        !c
+    }
+    fn adler32(data: &[u8]) -> u32 {
+        let (mut a, mut b) = (1u32, 0u32);
+        for &x in data {
+            a = (a + u32::from(x)) % 65521;
+            b = (b + a) % 65521;
+        }
+        (b << 16) | a
+    }
+    fn chunk(png: &mut Vec<u8>, kind: &[u8], data: &[u8]) {
+        png.extend((data.len() as u32).to_be_bytes());
+        let mut body = kind.to_vec();
+        body.extend(data);
+        png.extend(&body);
+        png.extend(crc32(&body).to_be_bytes());
+    }
+    let mut pixels = Vec::new();
+    for y in 0..h {
+        pixels.push(0); // no filter
+        for x in 0..w {
+            pixels.extend([(60 + 3 * y) as u8, (90 + 2 * x) as u8, 140]);
+        }
+    }
+    let len = u16::try_from(pixels.len()).expect("one stored block");
+    let mut zlib = vec![0x78, 0x01, 0x01];
+    zlib.extend(len.to_le_bytes());
+    zlib.extend((!len).to_le_bytes());
+    zlib.extend(&pixels);
+    zlib.extend(adler32(&pixels).to_be_bytes());
+    let mut ihdr = Vec::new();
+    ihdr.extend(w.to_be_bytes());
+    ihdr.extend(h.to_be_bytes());
+    ihdr.extend([8, 2, 0, 0, 0]); // 8-bit RGB
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    chunk(&mut png, b"IHDR", &ihdr);
+    chunk(&mut png, b"IDAT", &zlib);
+    chunk(&mut png, b"IEND", &[]);
+    png
+}
+
+/// The images `pdfimages -list` finds in a PDF.
+fn images(pdf: &Path) -> usize {
+    let out = Command::new("pdfimages")
+        .arg("-list")
+        .arg(pdf)
+        .output()
+        .expect("pdfimages (poppler-utils) installed");
+    assert!(
+        out.status.success(),
+        "pdfimages failed on {}",
+        pdf.display()
+    );
+    // Two header lines, then one line per image.
+    String::from_utf8_lossy(&out.stdout).lines().skip(2).count()
+}
+
+/// The font families `pdffonts` lists (subset prefixes and styles removed).
+fn font_families(pdf: &Path) -> Vec<String> {
+    let out = Command::new("pdffonts")
+        .arg(pdf)
+        .output()
+        .expect("pdffonts (poppler-utils) installed");
+    let mut families: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .skip(2)
+        .filter_map(|l| l.split_whitespace().next())
+        .map(|name| {
+            let name = name.split_once('+').map_or(name, |(_, n)| n);
+            name.split('-').next().unwrap_or(name).to_string()
+        })
+        .collect();
+    families.sort();
+    families.dedup();
+    families
+}
+
+/// The style options every design honours or, where it has no place for
+/// them, shows anyway: US letter paper, Open Sans (every character from it,
+/// no other font), and the photo in each CV (never in a letter).
+#[test]
+fn us_letter_open_sans_and_the_photo_in_every_design() {
+    for design in DESIGNS {
+        let ws = workspace_in(
+            design,
+            "style: {paper: us-letter, font: Open Sans, photo: true}\n",
+        );
+        let root = ws.path();
+        write_bytes(&root.join("profiles/mari.png"), &tiny_png(24, 30));
+        let profile = std::fs::read_to_string(root.join("profiles/mari.yaml")).expect("read");
+        write(
+            &root.join("profiles/mari.yaml"),
+            &(profile + "\nphoto: mari.png\n"),
+        );
+        let out = Command::new(BIN)
+            .args(["-C", root.to_str().expect("utf-8"), "build"])
+            .env("SOURCE_DATE_EPOCH", EPOCH)
+            .output()
+            .expect("run dossier");
+        assert!(out.status.success(), "{design}: {}", stderr(&out));
+        let manifest: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(root.join("output/manifest.json")).expect("manifest"),
+        )
+        .expect("JSON");
+        for d in manifest["documents"].as_array().expect("documents") {
+            let pdf = root.join(d["pdf"].as_str().expect("pdf"));
+            let size = pdf_info(&pdf)["Page size"].clone();
+            assert!(
+                size.starts_with("612 x 792"),
+                "{design}: {}: page size {size}",
+                pdf.display()
+            );
+            assert_eq!(
+                font_families(&pdf),
+                ["OpenSans"],
+                "{design}: {}",
+                pdf.display()
+            );
+            let expected = usize::from(d["kind"] == "cv");
+            assert_eq!(
+                images(&pdf),
+                expected,
+                "{design}: {} images in {}",
+                d["kind"],
+                pdf.display()
+            );
+        }
+    }
+}
+
+fn write_bytes(path: &Path, bytes: &[u8]) {
+    std::fs::write(path, bytes).expect("write");
+}
+
+/// Each design says which style options it honours (`layouts/<name>/options`,
+/// or its base's): europass keeps its Europass colours and spacing.
+#[test]
+fn a_design_names_the_options_it_honours() {
+    let options = |design: &str| {
+        let text = std::fs::read_to_string(repo().join(format!("layouts/{design}/options")))
+            .or_else(|_| std::fs::read_to_string(repo().join("layouts/classic/options")))
+            .expect("options");
+        text.lines()
+            .map(|l| l.split('#').next().unwrap_or_default().trim())
+            .flat_map(|l| l.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+            .collect::<Vec<String>>()
+    };
+    for design in ["classic", "formal", "modern"] {
+        assert_eq!(
+            options(design),
+            ["accent", "font", "paper", "density", "photo"],
+            "{design}"
+        );
+    }
+    assert_eq!(options("europass"), ["paper", "photo", "font"]);
+}
