@@ -601,3 +601,15 @@ fn editor_files_beside_the_postings_trigger_nothing() {
         "{log}"
     );
 }
+
+#[test]
+fn an_unknown_posting_at_the_start_is_bad_usage() {
+    let ws = example_workspace_unsent();
+    let out = dossier(ws.path(), &["watch", "ringist-vlja"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("unknown posting \"ringist-vlja\"; did you mean \"ringist-valja\"?"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -20,6 +20,9 @@ use crate::watch::{Batch, Mode, Watcher};
 
 pub fn run(cli: &Cli, args: &WatchArgs) -> Result<i32> {
     let ws = Workspace::find(cli.dir.as_deref())?;
+    // What cannot be planned at the start (an unknown posting name) is bad
+    // usage, as for `build`; later it is reported and watching goes on.
+    super::build::plan(cli, &ws, &args.build)?;
     interrupt::install();
     // Watching starts before the first build, so that nothing saved while
     // it runs is missed.
