@@ -124,6 +124,9 @@ pub struct ImportArgs {
 pub struct WatchArgs {
     #[command(flatten)]
     pub build: BuildArgs,
+    /// Look for changes every 0.1 s instead of waiting for file-system events (for file systems that send none: network shares, some container mounts)
+    #[arg(long)]
+    pub poll: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

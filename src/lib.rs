@@ -32,3 +32,4 @@ pub mod par;
 pub mod render;
 pub mod report;
 pub mod tailor;
+pub mod watch;

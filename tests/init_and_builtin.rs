@@ -274,55 +274,6 @@ fn formal_layout_uses_the_classic_templates_with_its_own_style() {
 }
 
 #[test]
-fn watch_rebuilds_when_a_tailoring_file_changes() {
-    use std::time::{Duration, Instant};
-    let ws = example_workspace();
-    let ws = ws.path();
-    let posting = "ringist-valja";
-    let cv = ws.join(format!("output/mari/{posting}/Mari_Maasikas_CV_SKA.pdf"));
-    let mut child = Command::new(BIN)
-        .args([
-            "-C",
-            ws.to_str().expect("utf-8"),
-            "-q",
-            "watch",
-            posting,
-            "--only",
-            "cv",
-        ])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("start watch");
-    let wait_for = |what: &str, ok: &dyn Fn() -> bool| {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while !ok() {
-            assert!(Instant::now() < deadline, "watch never {what}");
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    };
-    wait_for("built the CV", &|| {
-        cv.is_file() && !pdf_text(&cv).is_empty()
-    });
-    let file = ws.join(format!("profiles/mari/{posting}.yaml"));
-    let text = std::fs::read_to_string(&file).expect("read");
-    let headline = text
-        .lines()
-        .find(|l| l.starts_with("  headline: "))
-        .expect("a cv.headline line")
-        .to_string();
-    write(
-        &file,
-        &text.replace(&headline, "  headline: Vaatluse all muudetud pealkiri"),
-    );
-    wait_for("rebuilt the CV", &|| {
-        pdf_text(&cv).contains("Vaatluse all muudetud pealkiri")
-    });
-    let _ = child.kill();
-    let _ = child.wait();
-}
-
-#[test]
 fn png_format_writes_one_image_per_page_and_cleans_up_old_pages() {
     let ws = example_workspace();
     let ws = ws.path();

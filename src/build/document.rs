@@ -2,8 +2,9 @@
 //! layout to Typst source, written next to where its PDF will be, and given
 //! a fingerprint of everything the PDF is built from.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use minijinja::value::{Serde, Value};
 
@@ -52,11 +53,47 @@ pub struct Settings<'a> {
     pub pdf_standard: Option<&'a str>,
 }
 
-/// Per-thread caches: loaded layouts and file hashes.
+/// Loaded layouts and the hashes of their static files and of the fonts,
+/// shared by the threads of a build. Valid as long as nothing below
+/// `layouts/` changes: `watch` keeps one from build to build and starts a
+/// new one when a layout or font changes (see [`super::Cache`]).
 #[derive(Default)]
-pub struct Caches {
-    renderers: BTreeMap<String, Result<Renderer, Diagnostic>>,
+pub struct LayoutCache {
+    renderers: Mutex<BTreeMap<String, Arc<Renderer>>>,
+    hashes: Mutex<HashMap<PathBuf, String>>,
+}
+
+impl LayoutCache {
+    fn renderer(&self, name: &str) -> Option<Arc<Renderer>> {
+        self.renderers.lock().ok()?.get(name).cloned()
+    }
+
+    fn hash(&self, path: &Path) -> String {
+        if let Some(h) = self.hashes.lock().ok().and_then(|m| m.get(path).cloned()) {
+            return h;
+        }
+        let h = Hasher::default().path(path);
+        if let Ok(mut m) = self.hashes.lock() {
+            m.insert(path.to_path_buf(), h.clone());
+        }
+        h
+    }
+}
+
+/// What one thread of a build keeps: the shared layouts, and the hashes of
+/// other files (a photo) for this build only.
+pub struct Caches<'a> {
+    layouts: &'a LayoutCache,
     hasher: Hasher,
+}
+
+impl<'a> Caches<'a> {
+    pub fn new(layouts: &'a LayoutCache) -> Caches<'a> {
+        Caches {
+            layouts,
+            hasher: Hasher::default(),
+        }
+    }
 }
 
 /// The documents of one merged posting, one result per kind of `s.kinds`.
@@ -76,7 +113,7 @@ pub fn render_posting(
                 .map(|&kind| {
                     let result = match (&m.tailored.letter, kind) {
                         (Err(d), DocKind::Letter) => Err(Diagnostics::from(d.clone())),
-                        _ => render_one(s, m, renderer, &ctx_value, kind, &dir_rel)
+                        _ => render_one(s, m, &renderer, &ctx_value, kind, &dir_rel)
                             .map(|(job, source)| Document {
                                 page_limit: page_limit(m, kind),
                                 warnings: missing_glyphs(ctx, kind, &source, s.glyphs)
@@ -112,19 +149,27 @@ pub fn render_posting(
 
 /// The posting's renderer, the hashes of the files its documents read
 /// besides their source, and its output directory (created, checked).
-fn prepare<'c>(
+fn prepare(
     m: &Merged,
     s: &Settings,
-    caches: &'c mut Caches,
-) -> Result<(&'c Renderer, Vec<String>, PathBuf), Diagnostics> {
-    let Caches { renderers, hasher } = caches;
+    caches: &mut Caches,
+) -> Result<(Arc<Renderer>, Vec<String>, PathBuf), Diagnostics> {
+    let Caches { layouts, hasher } = caches;
     let ws = s.ws;
     let ctx = &m.tailored.context;
-    let renderer = renderers
-        .entry(ctx.posting.layout.clone())
-        .or_insert_with(|| m.load_layout(&ws.root).and_then(Renderer::new))
-        .as_ref()
-        .map_err(|d| Diagnostics::from(d.clone()))?;
+    let layout_name = &ctx.posting.layout;
+    // A layout that does not load is not kept: its error names the posting
+    // that asked for it.
+    let renderer = match layouts.renderer(layout_name) {
+        Some(r) => r,
+        None => {
+            let r = Arc::new(m.load_layout(&ws.root).and_then(Renderer::new)?);
+            if let Ok(mut map) = layouts.renderers.lock() {
+                map.insert(layout_name.clone(), Arc::clone(&r));
+            }
+            r
+        }
+    };
 
     let dir_rel = PathBuf::from("output")
         .join(&m.posting.candidate)
@@ -147,10 +192,10 @@ fn prepare<'c>(
         .layout()
         .dirs
         .iter()
-        .map(|d| hasher.path(d))
+        .map(|d| layouts.hash(d))
         .collect();
     for dir in s.font_dirs {
-        inputs.push(hasher.path(&ws.root.join(dir)));
+        inputs.push(layouts.hash(&ws.root.join(dir)));
     }
     if let Some(photo) = &ctx.candidate.photo {
         inputs.push(hasher.path(&ws.root.join(photo.trim_start_matches('/'))));

@@ -2,8 +2,9 @@
 //! then every posting's tailoring file loaded and merged with its profile,
 //! in parallel. `build` renders what comes out; `check` examines it.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use crate::diag::Diagnostics;
 use crate::load::{PostingFile, Workspace, yaml};
@@ -68,13 +69,54 @@ pub fn load_profile(
     path: &Path,
 ) -> Result<LoadedProfile, Diagnostics> {
     let shown = ws.shown(path);
-    let profile: Profile = yaml::load_file(path, &shown)?;
+    let text = yaml::read_text(path, &shown)?;
+    profile_from_text(candidate, &text, shown)
+}
+
+fn profile_from_text(
+    candidate: &str,
+    text: &str,
+    shown: PathBuf,
+) -> Result<LoadedProfile, Diagnostics> {
+    let profile: Profile = yaml::parse(text, &shown)?;
     tailor::check_profile(&profile, &shown).into_result(())?;
     Ok(LoadedProfile {
         candidate: candidate.to_string(),
         file: shown,
         profile,
     })
+}
+
+type Loaded = Result<Arc<LoadedProfile>, Diagnostics>;
+
+/// Profiles loaded before, by file and by the hash of their text: a build
+/// that `watch` starts after a tailoring file changed reads the (larger)
+/// profile again but parses and checks it only when its text changed.
+#[derive(Default)]
+pub struct ProfileCache {
+    loaded: Mutex<HashMap<PathBuf, (blake3::Hash, Loaded)>>,
+}
+
+impl ProfileCache {
+    /// [`load_profile`], or what it gave for the same text before.
+    pub fn load(&self, ws: &Workspace, candidate: &str, path: &Path) -> Loaded {
+        let shown = ws.shown(path);
+        let text = yaml::read_text(path, &shown)?;
+        let hash = blake3::hash(text.as_bytes());
+        let cached = self.loaded.lock().ok().and_then(|m| {
+            m.get(path)
+                .filter(|(h, _)| *h == hash)
+                .map(|(_, loaded)| loaded.clone())
+        });
+        if let Some(loaded) = cached {
+            return loaded;
+        }
+        let loaded = profile_from_text(candidate, &text, shown).map(Arc::new);
+        if let Ok(mut m) = self.loaded.lock() {
+            m.insert(path.to_path_buf(), (hash, loaded.clone()));
+        }
+        loaded
+    }
 }
 
 /// Stages 1 and 2 for one posting.
@@ -111,12 +153,23 @@ pub fn merge_all(
     today: Date,
     threads: usize,
 ) -> Vec<MergeResult> {
-    let mut profiles: Vec<(String, Result<Arc<LoadedProfile>, Diagnostics>)> = Vec::new();
+    merge_all_cached(ws, postings, today, threads, &ProfileCache::default())
+}
+
+/// [`merge_all`], taking profiles whose text did not change from `cache`.
+pub fn merge_all_cached(
+    ws: &Workspace,
+    postings: &[PostingFile],
+    today: Date,
+    threads: usize,
+    cache: &ProfileCache,
+) -> Vec<MergeResult> {
+    let mut profiles: Vec<(String, Loaded)> = Vec::new();
     for p in postings {
         if profiles.iter().any(|(c, _)| *c == p.candidate) {
             continue;
         }
-        let loaded = load_profile(ws, &p.candidate, &p.profile).map(Arc::new);
+        let loaded = cache.load(ws, &p.candidate, &p.profile);
         profiles.push((p.candidate.clone(), loaded));
     }
     crate::par::map(

@@ -13,6 +13,7 @@ mod queue;
 pub mod sent;
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use anyhow::Result;
@@ -117,10 +118,75 @@ impl Problem {
     }
 }
 
+/// What a build leaves for the next one in the same process, so that a
+/// rebuild (`watch`) redoes only what changed: profiles by the hash of
+/// their text (read and compared every time), and the layouts — templates
+/// loaded, the hashes of their static files and of the fonts, the fonts'
+/// coverage — until [`Cache::layouts_changed`] says something below
+/// `layouts/` changed.
+#[derive(Default)]
+pub struct Cache {
+    profiles: merge::ProfileCache,
+    layouts: Mutex<Arc<Layouts>>,
+}
+
+#[derive(Default)]
+struct Layouts {
+    loaded: document::LayoutCache,
+    /// The characters the fonts of these directories have.
+    glyphs: Mutex<Option<(Vec<PathBuf>, Arc<crate::glyphs::Coverage>)>>,
+}
+
+impl Cache {
+    /// A file below `layouts/` (a template, a font) changed, or appeared,
+    /// or went: load layouts and fonts anew.
+    pub fn layouts_changed(&self) {
+        if let Ok(mut l) = self.layouts.lock() {
+            *l = Arc::default();
+        }
+    }
+
+    fn layouts(&self) -> Arc<Layouts> {
+        self.layouts
+            .lock()
+            .map(|l| Arc::clone(&l))
+            .unwrap_or_default()
+    }
+}
+
+impl Layouts {
+    /// The coverage of the fonts in `dirs` (absolute) and typst's own.
+    fn glyphs(&self, dirs: &[PathBuf]) -> Arc<crate::glyphs::Coverage> {
+        if let Ok(g) = self.glyphs.lock()
+            && let Some((d, coverage)) = g.as_ref()
+            && d == dirs
+        {
+            return Arc::clone(coverage);
+        }
+        let paths: Vec<&Path> = dirs.iter().map(PathBuf::as_path).collect();
+        let coverage = Arc::new(crate::glyphs::Coverage::with_dirs(&paths).0);
+        if let Ok(mut g) = self.glyphs.lock() {
+            *g = Some((dirs.to_vec(), Arc::clone(&coverage)));
+        }
+        coverage
+    }
+}
+
 /// Build the documents of `plan` in the workspace `ws`. Holds the output
 /// lock (waiting for another dossier that holds it) from before the previous
 /// manifest is read until the new one is written.
 pub fn run(ws: &Workspace, plan: &Plan, progress: &dyn Progress) -> Result<Outcome> {
+    run_cached(ws, plan, progress, &Cache::default())
+}
+
+/// [`run`], taking from `cache` what an earlier build in this process
+/// loaded and is still valid, and leaving there what this one loads.
+pub fn run_cached(
+    ws: &Workspace,
+    plan: &Plan,
+    progress: &dyn Progress,
+    cache: &Cache,
+) -> Result<Outcome> {
     let _lock = OutputLock::acquire(&ws.root, |pid| progress.waiting(pid))?;
     let previous = Manifest::load(&ws.root);
     // Leftovers of a run killed while writing the manifest.
@@ -135,12 +201,19 @@ pub fn run(ws: &Workspace, plan: &Plan, progress: &dyn Progress) -> Result<Outco
     )?;
 
     // Load, tailor and render every posting.
-    let merged = merge_all(ws, &plan.postings, plan.today, plan.jobs);
+    let merged =
+        merge::merge_all_cached(ws, &plan.postings, plan.today, plan.jobs, &cache.profiles);
+    let layouts = cache.layouts();
     let font_dirs = font_dirs(ws);
     let absolute: Vec<PathBuf> = font_dirs.iter().map(|d| ws.root.join(d)).collect();
-    let dirs: Vec<&Path> = absolute.iter().map(PathBuf::as_path).collect();
-    let glyphs = crate::glyphs::Coverage::with_dirs(&dirs).0;
-    let (documents, failures) = render_all(ws, plan, &merged, &typst, &font_dirs, &glyphs);
+    let glyphs = layouts.glyphs(&absolute);
+    let (documents, failures) = render_all(
+        ws,
+        plan,
+        &merged,
+        (&typst, &font_dirs, &glyphs),
+        &layouts.loaded,
+    );
 
     // Checking means reading and hashing every PDF: in parallel.
     let up_to_date = crate::par::map(
@@ -234,9 +307,8 @@ fn render_all(
     ws: &Workspace,
     plan: &Plan,
     merged: &[MergeResult],
-    typst: &Typst,
-    font_dirs: &[PathBuf],
-    glyphs: &crate::glyphs::Coverage,
+    (typst, font_dirs, glyphs): (&Typst, &[PathBuf], &crate::glyphs::Coverage),
+    layouts: &document::LayoutCache,
 ) -> (Vec<Document>, Vec<(String, DocKind, Problem)>) {
     let settings = document::Settings {
         ws,
@@ -248,16 +320,15 @@ fn render_all(
         glyphs,
         pdf_standard: plan.pdf_standard.as_deref(),
     };
-    let rendered =
-        crate::par::map(
-            merged,
-            plan.jobs,
-            document::Caches::default,
-            |caches, m| match &m.result {
-                Ok(m) => document::render_posting(m, &settings, caches),
-                Err(d) => plan.kinds.iter().map(|&k| (k, Err(d.clone()))).collect(),
-            },
-        );
+    let rendered = crate::par::map(
+        merged,
+        plan.jobs,
+        || document::Caches::new(layouts),
+        |caches, m| match &m.result {
+            Ok(m) => document::render_posting(m, &settings, caches),
+            Err(d) => plan.kinds.iter().map(|&k| (k, Err(d.clone()))).collect(),
+        },
+    );
     let mut documents: Vec<Document> = Vec::new();
     let mut failures: Vec<(String, DocKind, Problem)> = Vec::new();
     for (m, results) in merged.iter().zip(rendered) {

@@ -155,6 +155,13 @@ fn key_line(text: &str, field: &str) -> Option<Pos> {
 
 /// Read and parse a YAML file; `shown` is the path printed in messages.
 pub fn load_file<T: DeserializeOwned>(path: &Path, shown: &Path) -> Result<T, Diagnostic> {
+    parse(&read_text(path, shown)?, shown)
+}
+
+/// The text of a YAML file, refused (with the reason) when it is too big,
+/// not UTF-8, empty or holds a NUL byte; `shown` is the path printed in
+/// messages.
+pub fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
     let meta = std::fs::metadata(path)
         .map_err(|e| Diagnostic::new(shown, format!("cannot read file: {e}")))?;
     if meta.len() > MAX_FILE_BYTES {
@@ -180,7 +187,7 @@ pub fn load_file<T: DeserializeOwned>(path: &Path, shown: &Path) -> Result<T, Di
     if let Some(offset) = text.find('\0') {
         return Err(Diagnostic::new(shown, "file contains a NUL byte").at(pos_of(&text, offset)));
     }
-    parse(&text, shown)
+    Ok(text)
 }
 
 /// Line and column (in characters, 1-based) of byte `offset` in `text`.
