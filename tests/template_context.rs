@@ -136,3 +136,56 @@ fn every_template_variable_is_documented_and_every_documented_one_exists() {
         "README template context out of date.\nundocumented: {undocumented:#?}\ndocumented but not in the context: {gone:#?}"
     );
 }
+
+/// A letter body reaches every part of the context it names (the body is
+/// given only the parts its text names, so each part is named here once),
+/// and a body without template syntax is taken as it is.
+#[test]
+fn a_letter_body_reaches_every_part_of_the_context() {
+    let profile =
+        "name: Mari Maasikas\nexperience:\n  - {id: a, role: R, organization: O, start: 2020-01}\n";
+    let posting = "\
+language: et
+style: {accent: '#112233'}
+posting: {organization: Org, position: Analüütik}
+requirements:
+  - {text: Eesti keel C1, evidence: []}
+letter:
+  date: 2026-11-25
+  body: |
+    {{ lang }} {{ style.accent }} {{ candidate.name }} {{ posting.position }}
+    {{ cv.experience | length }} {{ letter.date }} {{ requirements[0].text }}
+    {{ labels.summary }}
+
+    {% for r in requirements %}[{{ r.text }}]{% endfor %} 100% {# a comment #}
+";
+    let merged = dossier::build::merge::merge_texts(
+        &repo(),
+        (profile, std::path::Path::new("profiles/x.yaml")),
+        (posting, std::path::Path::new("profiles/x/p.yaml")),
+        ("x", "p"),
+        Date::ymd(2026, 11, 25),
+    )
+    .expect("the posting merges");
+    assert_eq!(
+        merged.context.letter.paragraphs,
+        vec![
+            "et #112233 Mari Maasikas Analüütik 1 25. november 2026 Eesti keel C1 Kokkuvõte",
+            "[Eesti keel C1] 100%",
+        ]
+    );
+
+    let literal = "language: en\nposting: {organization: O, position: P}\nletter: {date: 2026-11-25, body: 'Dear team, 50% {lang} } {'}\n";
+    let merged = dossier::build::merge::merge_texts(
+        &repo(),
+        (profile, std::path::Path::new("profiles/x.yaml")),
+        (literal, std::path::Path::new("profiles/x/p.yaml")),
+        ("x", "p"),
+        Date::ymd(2026, 11, 25),
+    )
+    .expect("a literal body merges");
+    assert_eq!(
+        merged.context.letter.paragraphs,
+        vec!["Dear team, 50% {lang} } {"]
+    );
+}

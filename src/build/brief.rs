@@ -312,18 +312,29 @@ pub fn render(m: &Merged, report: &Report, files: &[&Entry], today: Date) -> Str
         out.push('\n');
     }
     let _ = writeln!(out, "## {}\n", w("findings"));
-    if report.findings.is_empty() {
-        let _ = writeln!(out, "{}\n", w("none"));
-    } else {
-        for d in &report.findings {
+    // check's findings, then what the build said of the documents.
+    let mut lines: Vec<String> = report
+        .findings
+        .iter()
+        .map(|d| {
             let label = match d.severity {
                 Severity::Error => w("error"),
                 Severity::Warning => w("warning"),
                 Severity::Note => w("note"),
             };
-            let _ = writeln!(out, "- **{label}:** {}", one_line(&d.to_string()));
+            format!("- **{label}:** {}", one_line(&d.to_string()))
+        })
+        .collect();
+    for warning in files.iter().flat_map(|e| &e.warnings) {
+        let line = format!("- **{}:** {}", w("warning"), one_line(warning));
+        if !lines.contains(&line) {
+            lines.push(line);
         }
-        out.push('\n');
+    }
+    if lines.is_empty() {
+        let _ = writeln!(out, "{}\n", w("none"));
+    } else {
+        let _ = writeln!(out, "{}\n", lines.join("\n"));
     }
     if !s.checklist.is_empty() {
         let _ = writeln!(out, "## {}\n", w("checklist"));

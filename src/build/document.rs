@@ -48,7 +48,7 @@ pub struct Settings<'a> {
     /// Workspace-relative font directories given to typst.
     pub font_dirs: &'a [PathBuf],
     /// The characters those fonts and typst's own can show.
-    pub glyphs: &'a crate::glyphs::Coverage,
+    pub glyphs: &'a crate::glyphs::Fonts,
     /// `--pdf-standard`, over each tailoring file's `pdf_standard`.
     pub pdf_standard: Option<&'a str>,
 }
@@ -257,7 +257,7 @@ fn missing_glyphs(
     ctx: &Context,
     kind: DocKind,
     source: &str,
-    glyphs: &crate::glyphs::Coverage,
+    glyphs: &crate::glyphs::Fonts,
 ) -> Option<String> {
     let missing = glyphs.missing(source);
     if missing.is_empty() {

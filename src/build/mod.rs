@@ -134,7 +134,7 @@ pub struct Cache {
 struct Layouts {
     loaded: document::LayoutCache,
     /// The characters the fonts of these directories have.
-    glyphs: Mutex<Option<(Vec<PathBuf>, Arc<crate::glyphs::Coverage>)>>,
+    glyphs: Mutex<Option<(Vec<PathBuf>, Arc<crate::glyphs::Fonts>)>>,
 }
 
 impl Cache {
@@ -156,15 +156,14 @@ impl Cache {
 
 impl Layouts {
     /// The coverage of the fonts in `dirs` (absolute) and typst's own.
-    fn glyphs(&self, dirs: &[PathBuf]) -> Arc<crate::glyphs::Coverage> {
+    fn glyphs(&self, dirs: &[PathBuf]) -> Arc<crate::glyphs::Fonts> {
         if let Ok(g) = self.glyphs.lock()
             && let Some((d, coverage)) = g.as_ref()
             && d == dirs
         {
             return Arc::clone(coverage);
         }
-        let paths: Vec<&Path> = dirs.iter().map(PathBuf::as_path).collect();
-        let coverage = Arc::new(crate::glyphs::Coverage::with_dirs(&paths).0);
+        let coverage = Arc::new(crate::glyphs::Fonts::in_dirs(dirs.to_vec()));
         if let Ok(mut g) = self.glyphs.lock() {
             *g = Some((dirs.to_vec(), Arc::clone(&coverage)));
         }
@@ -276,7 +275,7 @@ pub fn run_cached(
     };
     all.keep_untouched(&previous);
     let outcome = Outcome {
-        briefs: write_briefs(ws, &merged, &all.documents, plan, &glyphs),
+        briefs: write_briefs(ws, &merged, &all.documents, plan),
         entries,
         recorded,
         interrupted: crate::interrupt::interrupted(),
@@ -307,7 +306,7 @@ fn render_all(
     ws: &Workspace,
     plan: &Plan,
     merged: &[MergeResult],
-    (typst, font_dirs, glyphs): (&Typst, &[PathBuf], &crate::glyphs::Coverage),
+    (typst, font_dirs, glyphs): (&Typst, &[PathBuf], &crate::glyphs::Fonts),
     layouts: &document::LayoutCache,
 ) -> (Vec<Document>, Vec<(String, DocKind, Problem)>) {
     let settings = document::Settings {
@@ -505,7 +504,6 @@ fn write_briefs(
     merged: &[MergeResult],
     documents: &[Entry],
     plan: &Plan,
-    glyphs: &crate::glyphs::Coverage,
 ) -> Vec<Brief> {
     let results = crate::par::map(
         merged,
@@ -515,7 +513,8 @@ fn write_briefs(
             let m = m.result.as_ref().ok()?;
             let key = m.posting.key();
             let files: Vec<&Entry> = documents.iter().filter(|e| e.posting == key).collect();
-            let report = crate::check::check(&ws.root, m, plan.today, glyphs);
+            // Fonts and layout: the documents' own warnings say those.
+            let report = crate::check::check(&ws.root, m, plan.today, None);
             let text = brief::render(m, &report, &files, plan.today);
             let path = PathBuf::from("output")
                 .join(&m.posting.candidate)

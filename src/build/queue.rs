@@ -19,7 +19,7 @@ pub fn is_up_to_date(root: &Path, doc: &Document, previous: &Manifest) -> bool {
     prev.fingerprint.as_deref() == Some(doc.fingerprint.as_str())
         && prev.pdf.as_deref() == Some(pdf.as_ref())
         && prev.pdf_hash.is_some()
-        && compile::output_info(root, &doc.job.pdf).map(|i| i.hash) == prev.pdf_hash
+        && compile::output_hash(root, &doc.job.pdf) == prev.pdf_hash
 }
 
 pub struct Settings<'a> {

@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::build::Merged;
 use crate::diag::{Diagnostic, Diagnostics, Pos, Severity};
-use crate::glyphs::Coverage;
+use crate::glyphs::Fonts;
 use crate::model::tailoring::Status;
 use crate::model::{Date, Lang};
 use crate::tailor::context::{CompetenceCtx, StandardCtx};
@@ -75,7 +75,9 @@ pub fn is_sent(status: Status) -> bool {
 
 /// Check a merged posting of the workspace at `root`; `today` for the
 /// deadline, `fonts` what the workspace's fonts can show.
-pub fn check(root: &std::path::Path, m: &Merged, today: Date, fonts: &Coverage) -> Report {
+/// `fonts`: what the workspace's fonts can show — `None` when the caller
+/// (a build) checks the fonts and the layout of the documents itself.
+pub fn check(root: &std::path::Path, m: &Merged, today: Date, fonts: Option<&Fonts>) -> Report {
     let ctx = &m.tailored.context;
     let status = m.tailoring.status.unwrap_or_default();
     let mut findings = Vec::new();
@@ -158,8 +160,10 @@ pub fn check(root: &std::path::Path, m: &Merged, today: Date, fonts: &Coverage) 
             }
         }
     }
-    findings.extend(glyphs(m, fonts));
-    findings.extend(layout(root, m));
+    if let Some(fonts) = fonts {
+        findings.extend(glyphs(m, fonts));
+        findings.extend(layout(root, m));
+    }
     findings.sort_by_key(|d| (d.pos.line == 0, d.pos, d.severity));
     Report {
         posting: m.posting.key(),
@@ -189,7 +193,7 @@ fn layout(root: &std::path::Path, m: &Merged) -> Vec<Diagnostic> {
 
 /// Text no font can show: a warning per file, naming the fields and the
 /// characters (typst would draw boxes, silently).
-fn glyphs(m: &Merged, fonts: &Coverage) -> Vec<Diagnostic> {
+fn glyphs(m: &Merged, fonts: &Fonts) -> Vec<Diagnostic> {
     let Ok(json) = serde_json::to_value(&m.tailored.context) else {
         return Vec::new();
     };

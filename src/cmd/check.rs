@@ -21,11 +21,11 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<i32> {
     let (_, selected) = super::select(&ws, &args.postings)?;
     let today = today();
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
-    let fonts = crate::glyphs::for_workspace(&ws.root);
+    let fonts = crate::glyphs::Fonts::for_workspace(&ws.root);
     let reports: Vec<check::Report> = build::merge_all(&ws, &selected, today, threads)
         .into_iter()
         .map(|m| match &m.result {
-            Ok(merged) => check::check(&ws.root, merged, today, &fonts),
+            Ok(merged) => check::check(&ws.root, merged, today, Some(&fonts)),
             Err(d) => check::unreadable(&m.posting, ws.shown(&m.posting.path), d),
         })
         .collect();

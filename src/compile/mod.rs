@@ -15,7 +15,7 @@ use wait_timeout::ChildExt;
 
 use crate::diag::{Diagnostic, Pos, Severity};
 
-pub use output::{PdfInfo, content_hash, output_files, output_info};
+pub use output::{PdfInfo, content_hash, output_files, output_hash, output_info};
 pub use typst::{INSTALL_HINT, Typst};
 
 /// One compile: all paths relative to the workspace root, which is the

@@ -91,10 +91,27 @@ pub(super) fn move_into_place(root: &Path, tmp: &Path, output: &Path) -> Result<
 
 /// Hash and pages of an output: a PDF's page tree, or the PNG pages in order.
 pub fn output_info(root: &Path, output: &Path) -> Option<PdfInfo> {
+    read_output(root, output, true)
+}
+
+/// The content hash of an output only: what an up-to-date check needs (the
+/// pages of an unchanged output are in the manifest; counting them means
+/// searching the whole PDF).
+pub fn output_hash(root: &Path, output: &Path) -> Option<String> {
+    read_output(root, output, false).map(|i| i.hash)
+}
+
+fn read_output(root: &Path, output: &Path, count_pages: bool) -> Option<PdfInfo> {
     let files = output_files(root, output);
     match files.as_slice() {
         [] => None,
-        [one] if !output.to_string_lossy().contains("{p}") => pdf_info(one),
+        [one] if !output.to_string_lossy().contains("{p}") => {
+            let bytes = std::fs::read(one).ok()?;
+            Some(PdfInfo {
+                hash: content_hash(&bytes),
+                pages: if count_pages { pdf_pages(&bytes) } else { None },
+            })
+        }
         pages => {
             let mut all = Vec::new();
             for p in pages {
@@ -122,15 +139,6 @@ pub struct PdfInfo {
 /// output changed behind our back.
 pub fn content_hash(bytes: &[u8]) -> String {
     blake3::hash(bytes).to_hex()[..32].to_string()
-}
-
-/// Hash and page count of the PDF at `path`, from one read.
-fn pdf_info(path: &Path) -> Option<PdfInfo> {
-    let bytes = std::fs::read(path).ok()?;
-    Some(PdfInfo {
-        hash: content_hash(&bytes),
-        pages: pdf_pages(&bytes),
-    })
 }
 
 /// The number of pages of a PDF written by typst: the `/Count` of its page

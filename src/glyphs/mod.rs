@@ -50,22 +50,69 @@ pub fn describe(chars: &[char]) -> String {
     shown.join(", ")
 }
 
-/// What a workspace's documents can show without building anything: typst's
-/// embedded fonts, the fonts built into dossier and `layouts/fonts/`.
-pub fn for_workspace(root: &Path) -> Coverage {
-    let fonts = root.join("layouts/fonts");
-    let dirs: Vec<&Path> = if fonts.is_dir() {
-        vec![fonts.as_path()]
-    } else {
-        Vec::new()
-    };
-    let (mut coverage, _) = Coverage::with_dirs(&dirs);
-    for (path, bytes) in crate::builtin::FONTS {
-        if is_font_file_name(Path::new(path)) {
-            let _ = coverage.add_font_bytes(bytes);
+/// The characters a set of fonts has, read only when needed: typst's
+/// embedded fonts (a table in the binary) answer for nearly every text, so
+/// the font files are read and their character maps parsed only when a
+/// text has a character those lack.
+pub struct Fonts {
+    dirs: Vec<PathBuf>,
+    /// Also the fonts built into dossier, from the binary (for `check`,
+    /// which unpacks nothing).
+    builtin: bool,
+    full: std::sync::OnceLock<Coverage>,
+}
+
+impl Fonts {
+    /// Typst's fonts and those in `dirs` (absolute).
+    pub fn in_dirs(dirs: Vec<PathBuf>) -> Fonts {
+        Fonts {
+            dirs,
+            builtin: false,
+            full: std::sync::OnceLock::new(),
         }
     }
-    coverage
+
+    /// What a workspace's documents can show without building anything:
+    /// typst's embedded fonts, the fonts built into dossier and
+    /// `layouts/fonts/`.
+    pub fn for_workspace(root: &Path) -> Fonts {
+        let fonts = root.join("layouts/fonts");
+        Fonts {
+            dirs: if fonts.is_dir() {
+                vec![fonts]
+            } else {
+                Vec::new()
+            },
+            builtin: true,
+            full: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn full(&self) -> &Coverage {
+        self.full.get_or_init(|| {
+            let dirs: Vec<&Path> = self.dirs.iter().map(PathBuf::as_path).collect();
+            let (mut coverage, _) = Coverage::with_dirs(&dirs);
+            if self.builtin {
+                for (path, bytes) in crate::builtin::FONTS {
+                    if is_font_file_name(Path::new(path)) {
+                        let _ = coverage.add_font_bytes(bytes);
+                    }
+                }
+            }
+            coverage
+        })
+    }
+
+    /// Distinct characters of `text` no font has (see [`Coverage::missing`]).
+    pub fn missing(&self, text: &str) -> Vec<char> {
+        static EMBEDDED: std::sync::OnceLock<Coverage> = std::sync::OnceLock::new();
+        let candidates = EMBEDDED.get_or_init(Coverage::embedded).missing(text);
+        if candidates.is_empty() {
+            return candidates;
+        }
+        let full = self.full();
+        candidates.into_iter().filter(|c| !full.has(*c)).collect()
+    }
 }
 
 /// The field paths (`candidate.name`, `cv.experience[tehik].role`) of the

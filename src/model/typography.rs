@@ -102,43 +102,53 @@ fn is_range(chars: &[char], i: usize) -> bool {
 
 /// Whether a unit follows at `at` (after optional spaces).
 fn unit_at(chars: &[char], at: usize) -> bool {
-    let rest: String = chars[at.min(chars.len())..]
+    let rest = &chars[at.min(chars.len())..];
+    let rest = &rest[rest.iter().take_while(|c| **c == ' ').count()..];
+    let len = rest
         .iter()
-        .skip_while(|c| **c == ' ')
         .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | '.' | ';' | ')'))
-        .collect::<String>()
-        .to_lowercase();
-    UNITS.contains(&rest.as_str())
+        .count();
+    // Every unit is at most five characters: longer words are not looked at.
+    len <= 5 && UNITS.iter().any(|u| eq_ignore_case(&rest[..len], u))
+}
+
+/// Whether `word` is `name`, ignoring case.
+fn eq_ignore_case(word: &[char], name: &str) -> bool {
+    word.len() == name.chars().count()
+        && word
+            .iter()
+            .zip(name.chars())
+            .all(|(a, b)| a.to_lowercase().eq(b.to_lowercase()))
+}
+
+/// Whether `word` names a month, in Estonian or English.
+fn is_month_chars(word: &[char]) -> bool {
+    !word.is_empty() && word.len() <= 9 && is_month(&word.iter().collect::<String>())
 }
 
 /// A space that must not break: between a number and its unit
 /// (`3500 €`), and inside a date (`23. november 2026`, `23 November 2026`).
+/// Called for every space, so it looks only as far as the words either side
+/// and allocates only when one of them may be a month.
 fn keeps_together(chars: &[char], i: usize) -> bool {
-    let prev = i.checked_sub(1).map(|j| chars[j]);
-    let word_before: String = {
-        let start = chars[..i]
-            .iter()
-            .rposition(|c| c.is_whitespace())
-            .map_or(0, |p| p + 1);
-        chars[start..i].iter().collect::<String>().to_lowercase()
+    let Some(prev) = i.checked_sub(1).map(|j| chars[j]) else {
+        return false;
     };
-    let word_after: String = chars[i + 1..]
+    let after = &chars[i + 1..];
+    let word_after = &after[..after.iter().take_while(|c| c.is_alphanumeric()).count()];
+    let before = &chars[..i];
+    let word_before = &before[before
         .iter()
-        .take_while(|c| c.is_alphanumeric())
-        .collect::<String>()
-        .to_lowercase();
-    let number_before = prev.is_some_and(|c| c.is_ascii_digit());
-    let ordinal_before = prev == Some('.')
-        && word_before
-            .trim_end_matches('.')
-            .chars()
-            .all(|c| c.is_ascii_digit())
-        && !word_before.trim_end_matches('.').is_empty();
-    (number_before && unit_at(chars, i + 1))
-        || ((number_before || ordinal_before) && is_month(&word_after))
-        || (is_month(&word_before)
-            && word_after.len() == 4
-            && word_after.chars().all(|c| c.is_ascii_digit()))
+        .rposition(|c| c.is_whitespace())
+        .map_or(0, |p| p + 1)..];
+    let year_after = word_after.len() == 4 && word_after.iter().all(char::is_ascii_digit);
+    if prev.is_ascii_digit() {
+        return unit_at(chars, i + 1) || is_month_chars(word_after);
+    }
+    let number = &word_before[..word_before.len().saturating_sub(1)];
+    let ordinal_before =
+        prev == '.' && !number.is_empty() && number.iter().all(char::is_ascii_digit);
+    (ordinal_before && is_month_chars(word_after)) || (year_after && is_month_chars(word_before))
 }
 
 #[cfg(test)]

@@ -14,23 +14,21 @@ use crate::model::{Lang, Section};
 
 /// The competences the items of this CV carry, in catalogue order.
 pub fn of_cv(profile: &Profile, cv: &CvCtx, lang: Lang) -> Vec<CompetenceCtx> {
-    let mut codes: Vec<&'static Competence> = Vec::new();
-    for (reference, section, id) in carriers(profile) {
-        let shown = match &id.1 {
-            Some(h) => cv.shows_highlight(&id.0, h),
-            None => cv.shows(section, &id.0),
+    let mut codes: Vec<&'static str> = Vec::new();
+    for c in carriers(profile) {
+        let shown = match &c.highlight {
+            Some(h) => cv.shows_highlight(&c.id, h),
+            None => cv.shows(c.section, &c.id),
         };
         if shown {
-            codes.extend(reference.iter().filter_map(|c| competence::find(&c.value)));
+            codes.extend(&c.codes);
         }
     }
-    let mut out: Vec<CompetenceCtx> = competence::CATALOGUE
+    competence::CATALOGUE
         .iter()
-        .filter(|c| codes.iter().any(|x| x.code == c.code))
+        .filter(|c| codes.contains(&c.code))
         .map(|c| ctx(c, lang, Vec::new()))
-        .collect();
-    out.dedup_by(|a, b| a.code == b.code);
-    out
+        .collect()
 }
 
 /// What the post asks for: the role of `standard:` (its mandatory codes),
@@ -72,23 +70,17 @@ pub fn asked(
             ),
         }
     }
+    if codes.is_empty() {
+        return (standard, Vec::new());
+    }
+    let carriers = carriers(profile);
     let asked = codes
         .into_iter()
         .map(|c| {
-            let evidence = carriers(profile)
-                .into_iter()
-                .filter(|(codes, _, _)| {
-                    codes
-                        .iter()
-                        .any(|x| competence::find(&x.value).is_some_and(|f| f.code == c.code))
-                })
-                .filter_map(|(_, section, (id, highlight))| {
-                    let reference = match &highlight {
-                        Some(h) => format!("{}.{id}.highlights.{h}", section.id()),
-                        None => format!("{}.{id}", section.id()),
-                    };
-                    evidence::resolve(profile, &reference, cv, r).ok()
-                })
+            let evidence = carriers
+                .iter()
+                .filter(|x| x.codes.contains(&c.code))
+                .filter_map(|x| evidence::resolve(profile, &x.reference(), cv, r).ok())
                 .collect();
             ctx(c, lang, evidence)
         })
@@ -101,21 +93,14 @@ pub fn asked(
 pub fn carrying(profile: &Profile, c: &Competence, lang: Lang) -> Vec<EvidenceCtx> {
     carriers(profile)
         .into_iter()
-        .filter(|(codes, _, _)| {
-            codes
-                .iter()
-                .any(|x| competence::find(&x.value).is_some_and(|f| f.code == c.code))
-        })
-        .map(|(_, section, (id, highlight))| EvidenceCtx {
-            reference: match &highlight {
-                Some(h) => format!("{}.{id}.highlights.{h}", section.id()),
-                None => format!("{}.{id}", section.id()),
-            },
-            label: evidence::label(profile, section, &id, highlight.as_deref(), lang),
+        .filter(|x| x.codes.contains(&c.code))
+        .map(|x| EvidenceCtx {
+            reference: x.reference(),
+            label: evidence::label(profile, x.section, &x.id, x.highlight.as_deref(), lang),
             in_cv: false,
-            section,
-            id,
-            highlight,
+            section: x.section,
+            id: x.id,
+            highlight: x.highlight,
         })
         .collect()
 }
@@ -128,23 +113,66 @@ fn ctx(c: &Competence, lang: Lang, evidence: Vec<EvidenceCtx>) -> CompetenceCtx 
     }
 }
 
-/// Every item of the profile that may carry competences: its codes, its
-/// section and its id (with the highlight's id for a highlight of a job).
-type Carrier<'a> = (&'a [crate::model::Id], Section, (String, Option<String>));
+/// An item of the profile that may carry competences: its codes (as the
+/// catalogue writes them), its section and id, and for a highlight of a job
+/// the highlight's id.
+struct Carrier {
+    codes: Vec<&'static str>,
+    section: Section,
+    id: String,
+    highlight: Option<String>,
+}
 
-fn carriers(profile: &Profile) -> Vec<Carrier<'_>> {
-    let mut out: Vec<Carrier> = Vec::new();
+impl Carrier {
+    fn new(
+        codes: &[crate::model::Id],
+        section: Section,
+        id: &str,
+        highlight: Option<&str>,
+    ) -> Carrier {
+        Carrier {
+            codes: codes
+                .iter()
+                .filter_map(|c| competence::find(&c.value))
+                .map(|c| c.code)
+                .collect(),
+            section,
+            id: id.to_string(),
+            highlight: highlight.map(str::to_string),
+        }
+    }
+
+    /// As an evidence reference: `experience.tehik.highlights.tara`.
+    fn reference(&self) -> String {
+        match &self.highlight {
+            Some(h) => format!("{}.{}.highlights.{h}", self.section.id(), self.id),
+            None => format!("{}.{}", self.section.id(), self.id),
+        }
+    }
+}
+
+/// Every item of the profile that carries a competence.
+fn carriers(profile: &Profile) -> Vec<Carrier> {
+    let mut out = Vec::new();
     for section in Section::ALL.into_iter().filter(|s| s.has_items()) {
         for item in profile.items(section) {
-            out.push((item.competences(), section, (item.id().value.clone(), None)));
+            if !item.competences().is_empty() {
+                out.push(Carrier::new(
+                    item.competences(),
+                    section,
+                    &item.id().value,
+                    None,
+                ));
+            }
         }
     }
     for e in &profile.experience {
-        for h in &e.highlights {
-            out.push((
+        for h in e.highlights.iter().filter(|h| !h.competences.is_empty()) {
+            out.push(Carrier::new(
                 &h.competences,
                 Section::Experience,
-                (e.id.value.clone(), Some(h.id.value.clone())),
+                &e.id.value,
+                Some(&h.id.value),
             ));
         }
     }

@@ -3,6 +3,7 @@
 //! text, split into paragraphs. Expanding it is the last step of tailoring,
 //! so that render receives a complete context.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use minijinja::value::{Serde, Value};
@@ -24,10 +25,49 @@ pub fn expand(ctx: &mut Context, tailoring_file: &Path) -> Result<(), Diagnostic
     env.set_fuel(Some(200_000));
     env.set_recursion_limit(20);
     let text = env
-        .render_str(&source, Value::from(Serde(&*ctx)))
+        .render_str(&source, visible(ctx, &source))
         .map_err(|e| body_error(&e, &source, pos, ctx, tailoring_file))?;
     ctx.letter.paragraphs = split_paragraphs(&text);
     Ok(())
+}
+
+/// The parts of the context the body names: converting the whole context
+/// (every job, skill and requirement) for a body that says
+/// `{{ posting.position }}` is most of the work of tailoring a posting. A
+/// part the text does not name cannot be reached by it.
+fn visible(ctx: &Context, source: &str) -> Value {
+    if !source.contains("{{") && !source.contains("{%") {
+        return Value::from(());
+    }
+    // A name that merely appears in the text is converted too: harmless.
+    const PARTS: [&str; 8] = [
+        "lang",
+        "style",
+        "candidate",
+        "posting",
+        "cv",
+        "letter",
+        "requirements",
+        "labels",
+    ];
+    let named: BTreeMap<&str, Value> = PARTS
+        .into_iter()
+        .filter(|name| source.contains(name))
+        .map(|name| {
+            let value = match name {
+                "lang" => Value::from(Serde(&ctx.lang)),
+                "style" => Value::from(Serde(&ctx.style)),
+                "candidate" => Value::from(Serde(&ctx.candidate)),
+                "posting" => Value::from(Serde(&ctx.posting)),
+                "cv" => Value::from(Serde(&ctx.cv)),
+                "letter" => Value::from(Serde(&ctx.letter)),
+                "requirements" => Value::from(Serde(&ctx.requirements)),
+                _ => Value::from(Serde(&ctx.labels)),
+            };
+            (name, value)
+        })
+        .collect();
+    Value::from(named)
 }
 
 /// An error in the letter body, pointed at its line and column in the YAML
