@@ -61,6 +61,15 @@ impl Report {
             .count()
     }
 
+    /// Competences the post asks for that no item of the profile carries:
+    /// gaps too, counted apart from the requirements'.
+    pub fn competence_gaps(&self) -> usize {
+        self.competences
+            .iter()
+            .filter(|c| c.evidence.is_empty())
+            .count()
+    }
+
     /// Whether the posting could not be read or merged at all.
     pub fn unreadable(&self) -> bool {
         self.language.is_none()

@@ -838,6 +838,17 @@ fn is_experience_word(w: &str) -> bool {
     w.contains("kogemus") || w.starts_with("experience") || w.starts_with("staaž")
 }
 
+/// Words that make a clause's years something else than experience when
+/// the clause names no experience: a contract ("2-aastane leping"), a
+/// duration ("projekti kestus on 3 aastat"), a warranty, a period.
+fn is_other_duration_word(w: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "leping", "tähtaeg", "tähtaja", "kestus", "kestab", "kestev", "kestva", "garantii",
+        "periood", "contract", "duration", "lasts", "lasting", "warranty", "period",
+    ];
+    STEMS.iter().any(|s| w.starts_with(s))
+}
+
 /// The figure whose year word is token `j`, and where the figure starts.
 fn figure_before(clause: &[Token], j: usize) -> Option<(u32, usize)> {
     let mut k = j;
@@ -865,6 +876,9 @@ fn years_found(text: &str) -> Vec<(YearsDemand, bool)> {
     let mut found = Vec::new();
     for clause in clauses(text) {
         let experience = clause.iter().any(|t| is_experience_word(t.word()));
+        if !experience && clause.iter().any(|t| is_other_duration_word(t.word())) {
+            continue;
+        }
         for (j, token) in clause.iter().enumerate() {
             let w = token.word();
             let (mut years, mut first) = if let Some(n) = compound_years(w) {

@@ -32,8 +32,11 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<i32> {
     reporter.reports(&reports);
     let totals = Totals::of(&reports);
     reporter.summary(&totals, args.strict);
-    let failed = totals.errors > 0 || (args.strict && (totals.warnings > 0 || totals.gaps > 0));
-    Ok(if failed { super::EXIT_FAILED } else { 0 })
+    Ok(if totals.fail(args.strict) {
+        super::EXIT_FAILED
+    } else {
+        0
+    })
 }
 
 /// `SOURCE_DATE_EPOCH` when set (reproducible runs), else today.

@@ -19,6 +19,8 @@ pub struct Totals {
     pub warnings: usize,
     pub notes: usize,
     pub gaps: usize,
+    /// Competences asked for that no profile item carries.
+    pub competence_gaps: usize,
 }
 
 impl Totals {
@@ -29,7 +31,14 @@ impl Totals {
             warnings: reports.iter().map(|r| r.count(Severity::Warning)).sum(),
             notes: reports.iter().map(|r| r.count(Severity::Note)).sum(),
             gaps: reports.iter().map(Report::gaps).sum(),
+            competence_gaps: reports.iter().map(Report::competence_gaps).sum(),
         }
+    }
+
+    /// Exit status 1: an error, or with `--strict` any warning or gap.
+    pub fn fail(&self, strict: bool) -> bool {
+        self.errors > 0
+            || (strict && (self.warnings > 0 || self.gaps > 0 || self.competence_gaps > 0))
     }
 }
 
@@ -288,12 +297,20 @@ impl CheckReporter {
             |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         let _ = writeln!(
             std::io::stderr().lock(),
-            "{} checked: {}, {}, {}; {} without evidence{}",
+            "{} checked: {}, {}, {}; {} without evidence{}{}",
             plural(t.postings, "posting", "postings"),
             plural(t.errors, "error", "errors"),
             plural(t.warnings, "warning", "warnings"),
             plural(t.notes, "note", "notes"),
             plural(t.gaps, "requirement", "requirements"),
+            if t.competence_gaps > 0 {
+                format!(
+                    ", {} no profile item carries",
+                    plural(t.competence_gaps, "competence", "competences")
+                )
+            } else {
+                String::new()
+            },
             if strict { " (--strict)" } else { "" }
         );
     }

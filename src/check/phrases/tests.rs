@@ -209,6 +209,10 @@ const YEARS_TABLE: &[(&str, Option<u32>)] = &[
     ("Vähemalt kaheaastane töökogemus sotsiaalvaldkonnas, ametiasutuse või ametikoha \ntöövaldkonnas. Projektijuhtimise kogemus. ", Some(2)),
     ("Tavapäraselt töötavad IT-juhtidena inimesed, kellel on erialane kõrgharidus ning vähemalt 3-aastane juhtimisalane ja 5-aastane IT valdkonna töökogemus.", Some(5)),
     // Nothing: dates, months, hours, money, standards, ages, upper bounds.
+    ("Projekti kestus on 3 aastat", None),
+    ("Pakume 2-aastast tähtajalist lepingut", None),
+    ("a 2-year fixed-term contract", None),
+    ("The project lasts three years", None),
     ("2025. aastal", None),
     ("aastast 2020", None),
     ("alates 2020. aastast", None),
