@@ -57,6 +57,8 @@ pub enum Command {
     Layouts(LayoutsArgs),
     /// Print the shell completion script for bash, zsh, fish or PowerShell
     Completions(CompletionsArgs),
+    /// The e-CF competence codes an item or a posting may name, with the roles of the standards that require each
+    Competences(CompetencesArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -168,6 +170,13 @@ pub struct CheckArgs {
     #[arg(long, value_name = "STANDARD")]
     pub standard: Option<String>,
     /// Language of the competence names in a --standard self-assessment
+    #[arg(long, value_enum, default_value = "et", value_name = "LANG")]
+    pub lang: crate::model::Lang,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompetencesArgs {
+    /// Language of the names (the other language's name follows where it differs)
     #[arg(long, value_enum, default_value = "et", value_name = "LANG")]
     pub lang: crate::model::Lang,
 }

@@ -19,6 +19,7 @@ fn main() {
         Command::Schema(a) => cmd::schema::run(&cli, a),
         Command::Layouts(a) => cmd::layouts::run(&cli, a),
         Command::Completions(a) => cmd::completions::run(a),
+        Command::Competences(a) => cmd::competences::run(&cli, a),
     };
     let code = match result {
         Ok(code) => code,

@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod check;
+pub mod competences;
 pub mod completions;
 pub mod import;
 pub mod init;

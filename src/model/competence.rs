@@ -202,7 +202,7 @@ pub static CATALOGUE: [Competence; 41] = [
 ];
 
 /// What the valid codes are, for messages.
-pub const CODES_HELP: &str = "e-CF 4.0 codes are A.1–A.10, B.1–B.6, C.1–C.5, D.1–D.11 and E.1–E.9; `dossier check --standard it-juht-7` lists them with their names";
+pub const CODES_HELP: &str = "e-CF 4.0 codes are A.1–A.10, B.1–B.6, C.1–C.5, D.1–D.11 and E.1–E.9; `dossier competences` lists them with their names";
 
 /// `E.2`, `e.2`, `E2`, `e2` → `E.2`; `None` when `code` is not of that shape.
 fn canonical(code: &str) -> Option<String> {
