@@ -146,6 +146,11 @@ fn the_dossier_steps_of_the_workflow_build_the_example_and_the_upload_finds_it()
         "the workflow checks strictly, then builds"
     );
 
+    let epoch = dated(&wf)
+        .strip_prefix("echo \"SOURCE_DATE_EPOCH=")
+        .and_then(|r| r.strip_suffix("\" >> \"$GITHUB_ENV\""))
+        .expect("the workflow dates the example by a fixed SOURCE_DATE_EPOCH")
+        .to_string();
     let ws = example_workspace();
     // Every problem, so that one run says all that is wrong.
     let mut problems = Vec::new();
@@ -155,9 +160,8 @@ fn the_dossier_steps_of_the_workflow_build_the_example_and_the_upload_finds_it()
         let out = Command::new(BIN)
             .args(&args)
             .current_dir(ws.path())
-            // A fixed day before the example's deadlines: on a real CI run
-            // a passed deadline rightly fails `check --strict`.
-            .env("SOURCE_DATE_EPOCH", "1795564800")
+            // The day the workflow gives: before the example's deadlines.
+            .env("SOURCE_DATE_EPOCH", &epoch)
             .output()
             .expect("run dossier");
         if !out.status.success() {
@@ -275,8 +279,28 @@ fn the_workflow_installs_the_pinned_typst_once_and_caches_it() {
     );
 }
 
+/// The command of the step that sets the build's date, which comes before
+/// the first dossier command.
+fn dated(wf: &Value) -> String {
+    let all: Vec<&str> = steps(wf).into_iter().flat_map(commands).collect();
+    let at = all
+        .iter()
+        .position(|c| c.contains("SOURCE_DATE_EPOCH="))
+        .expect("a step sets SOURCE_DATE_EPOCH");
+    let first_dossier = all
+        .iter()
+        .position(|c| c.starts_with("dossier "))
+        .expect("a dossier step");
+    assert!(
+        at < first_dossier,
+        "the date is set after dossier runs: {all:?}"
+    );
+    all[at].to_string()
+}
+
 /// The README's recipe is this workflow, with dossier installed from its
-/// git repository instead of from the checkout.
+/// git repository instead of from the checkout, and dated by the last
+/// commit instead of the example's fixed day.
 #[test]
 fn the_readme_recipe_is_the_workflow() {
     let readme = std::fs::read_to_string(repo().join("README.md")).expect("README");
@@ -308,5 +332,21 @@ fn the_readme_recipe_is_the_workflow() {
             && theirs_install.ends_with(" dossier"),
         "{theirs_install}"
     );
+    assert_eq!(
+        dated(&theirs),
+        "echo \"SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)\" >> \"$GITHUB_ENV\""
+    );
+    let date_of = |wf: &mut Value| {
+        let steps = wf["jobs"]["documents"]["steps"]
+            .as_array_mut()
+            .expect("steps");
+        let i = steps
+            .iter()
+            .position(|s| s["name"] == "Date the documents")
+            .expect("a Date the documents step");
+        steps.remove(i);
+    };
+    date_of(&mut ours);
+    date_of(&mut theirs);
     assert_eq!(theirs, ours, "the README recipe differs from {WORKFLOW}");
 }
