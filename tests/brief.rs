@@ -47,6 +47,11 @@ fn the_brief_holds_the_strategy_the_coverage_and_the_files_in_the_postings_langu
         b.contains("Kati Karu, Personalispetsialist, kati.karu@example.ee"),
         "{b}"
     );
+    // `contacts:` beside the single `contact:`: both listed.
+    assert!(
+        b.contains("Andres Allik, Üldkomponentide tiimi juht, andres.allik@example.ee"),
+        "{b}"
+    );
     // The applicant's strategy, each part under its heading.
     for heading in [
         "## Organisatsioon ja ametikoht",

@@ -766,3 +766,50 @@ fn estonian_letters_survive_everywhere() {
         assert!(kw.contains(short), "{}: Keywords {kw:?}", pdf.display());
     }
 }
+
+/// The e-CF competences the CV's items carry are in every template's
+/// context, but the classic CV shows them only when `cv.sections` lists
+/// `competences` — then under their heading, code and name, in order.
+#[test]
+fn the_classic_cv_shows_competences_only_when_its_sections_list_them() {
+    let ws = example_workspace();
+    let ws = ws.path();
+    let tailoring = ws.join("profiles/mari/e-estonia-architect.yaml");
+    let pdf = ws.join("output/mari/e-estonia-architect");
+    let cv_text = |ws: &Path| {
+        let out = dossier_on(
+            ws,
+            "1795564800",
+            &["build", "e-estonia-architect", "--only", "cv"],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        let cv = pdfs_under(&pdf)
+            .into_iter()
+            .find(|p| p.to_string_lossy().contains("CV") || p.to_string_lossy().contains("cv"))
+            .expect("the CV");
+        squash(&pdf_text(&cv))
+    };
+    let without = cv_text(ws);
+    // Headings are set in capitals.
+    assert!(!without.contains("COMPETENCES (E-CF)"), "{without}");
+
+    let text = std::fs::read_to_string(&tailoring).expect("read");
+    let sections =
+        "sections: [summary, experience, projects, skills, certifications, education, languages]";
+    assert!(text.contains(sections), "the example's sections changed");
+    let listed = sections.replace("languages]", "languages, competences]");
+    write(&tailoring, &text.replace(sections, &listed));
+    let with = cv_text(ws);
+    let at = with
+        .find("COMPETENCES (E-CF)")
+        .unwrap_or_else(|| panic!("no competences section:\n{with}"));
+    let section = &with[at..];
+    assert!(
+        section.contains("E.2: Project and Portfolio Management"),
+        "{section}"
+    );
+    // Catalogue order: A before E.
+    let a = section.find("A.").expect("an A code");
+    let e = section.find("E.2").expect("E.2");
+    assert!(a < e, "{section}");
+}

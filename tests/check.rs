@@ -1109,6 +1109,16 @@ fn competence_no_profile_item_carries_is_a_note_at_its_code() {
         out.contains("    ✗ B.5 Dokumentatsiooni koostamine\n"),
         "{out}"
     );
+    // A gap like a requirement without evidence: counted, and --strict fails on it.
+    assert_eq!(c.code(), Some(0), "{}", c.dump());
+    assert_eq!(
+        c.summary(),
+        "1 posting checked: 0 errors, 0 warnings, 1 note; 0 requirements without evidence, 1 competence no profile item carries"
+    );
+    let strict = ws.check(&["--strict", "ringist-valja"]);
+    assert_eq!(strict.code(), Some(1), "{}", strict.dump());
+    let (events, _) = ws.json(&["ringist-valja"]);
+    assert_eq!(summary(&events)["competence_gaps"], 1);
 }
 
 #[test]
@@ -1197,6 +1207,63 @@ fn unknown_competence_in_the_tailoring_is_an_error_with_did_you_mean() {
     );
     assert!(c.err().contains(&want), "{want}\n{}", c.dump());
     assert!(c.summary().contains("1 error"), "{}", c.dump());
+    // The help names the command that lists every code.
+    assert!(
+        c.err().contains("`dossier competences` lists them"),
+        "{}",
+        c.dump()
+    );
+}
+
+#[test]
+fn competences_lists_every_code_with_its_names_and_the_roles_that_require_it() {
+    let out = dossier(&repo(), &["competences"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let codes: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(codes.len(), 41, "{text}");
+    for code in ["A.1", "A.10", "B.6", "C.5", "D.11", "E.9"] {
+        assert!(codes.contains(&code), "{code} missing:\n{text}");
+    }
+    // Estonian first by default, English after; the roles that require it.
+    assert!(
+        text.contains(
+            "D.1   Infoturbestrateegia väljatöötamine ja haldamine · Information Security Strategy Development  [infoturbejuht]"
+        ),
+        "{text}"
+    );
+    // A code no Estonian source names: English only, no role.
+    assert!(text.contains("\nB.1   Application Development\n"), "{text}");
+    let en = stdout(&dossier(&repo(), &["competences", "--lang", "en"]));
+    assert!(
+        en.contains(
+            "E.2   Project and Portfolio Management · Projektijuhtimine ja -portfelli haldamine  ["
+        ),
+        "{en}"
+    );
+    let json = stdout(&dossier(
+        &repo(),
+        &["--message-format", "json", "competences"],
+    ));
+    let events: Vec<Value> = json
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect();
+    assert_eq!(events.len(), 41);
+    let d9 = events.iter().find(|e| e["code"] == "D.9").expect("D.9");
+    assert_eq!(d9["en"], "Personnel Development");
+    assert_eq!(d9["et"], "Personaliarendus");
+    assert!(
+        d9["required_by"]
+            .as_array()
+            .expect("roles")
+            .iter()
+            .any(|r| r == "it-juht-7/meeskonnajuht"),
+        "{d9}"
+    );
 }
 
 #[test]
@@ -1329,7 +1396,7 @@ fn json_gives_one_object_per_posting_then_the_summary_with_separate_finding_fiel
     assert_eq!(
         *s,
         serde_json::json!({"event": "summary", "postings": 4, "errors": 0, "warnings": 1,
-            "notes": 0, "gaps": 1, "strict": false})
+            "notes": 0, "gaps": 1, "competence_gaps": 0, "strict": false})
     );
     assert!(
         !stderr(&out).contains(" checked: "),
@@ -1404,6 +1471,40 @@ fn strict_passes_a_clean_workspace_and_fails_on_a_gap_alone() {
         c.summary(),
         "4 postings checked: 0 errors, 0 warnings, 0 notes; 1 requirement without evidence (--strict)"
     );
+}
+
+#[test]
+fn colour_on_a_terminal_only_and_never_with_no_color() {
+    // Through a pseudo-terminal (`script`), the headline and findings are
+    // coloured; piped, or with NO_COLOR set, they are not.
+    let ws = Ws::new();
+    only_a_warning(&ws);
+    let dossier = env!("CARGO_BIN_EXE_dossier");
+    let cmd = format!(
+        "{dossier} -C {} check ringist-valja",
+        ws.dir.path().display()
+    );
+    let tty = |no_color: bool| {
+        let mut c = Command::new("script");
+        c.args(["-qec", &cmd, "/dev/null"])
+            .env("SOURCE_DATE_EPOCH", epoch(TODAY))
+            .env("TERM", "xterm");
+        if no_color {
+            c.env("NO_COLOR", "1");
+        } else {
+            c.env_remove("NO_COLOR");
+        }
+        let out = c.output().expect("script (util-linux) runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let coloured = tty(false);
+    assert!(coloured.contains("\x1b["), "{coloured:?}");
+    assert!(coloured.contains("warning"), "{coloured:?}");
+    let plain = tty(true);
+    assert!(!plain.contains("\x1b["), "{plain:?}");
+    assert!(plain.contains("warning"), "{plain:?}");
+    let piped = ws.check(&["ringist-valja"]);
+    assert!(!piped.out().contains('\x1b') && !piped.err().contains('\x1b'));
 }
 
 #[test]
