@@ -190,16 +190,7 @@ fn a_build_waits_for_a_rebuilding_watch_and_the_watch_goes_on() {
 
     // The watch goes on: an edit is rebuilt.
     let file = ws.join(format!("profiles/mari/{posting}.yaml"));
-    let text = std::fs::read_to_string(&file).expect("read");
-    let headline = text
-        .lines()
-        .find(|l| l.starts_with("  headline: "))
-        .expect("a cv.headline line")
-        .to_string();
-    write(
-        &file,
-        &text.replace(&headline, "  headline: Pärast ehitust muudetud"),
-    );
+    set_headline(&file, "Pärast ehitust muudetud");
     wait_for("the watch rebuilds the CV", Duration::from_secs(30), || {
         pdf_text(&cv).contains("Pärast ehitust muudetud")
     });

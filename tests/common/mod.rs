@@ -100,6 +100,21 @@ pub fn dossier_on(dir: &Path, epoch: &str, args: &[&str]) -> Output {
         .expect("run dossier")
 }
 
+/// Replace the `cv.headline` of a tailoring file: an edit that changes the
+/// CV only, the text easy to find in the PDF.
+pub fn set_headline(tailoring: &Path, headline: &str) {
+    let text = std::fs::read_to_string(tailoring).expect("read");
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("  headline: "))
+        .expect("a cv.headline line")
+        .to_string();
+    write(
+        tailoring,
+        &text.replace(&line, &format!("  headline: {headline}")),
+    );
+}
+
 /// The PDFs below `dir`, recursively, sorted.
 pub fn pdfs_under(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
