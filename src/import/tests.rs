@@ -78,15 +78,18 @@ fn basics_of_every_era() {
     assert_eq!(c["links"][0]["url"], "https://ann.example.org");
     assert_eq!(c["links"][1]["url"], "https://github.com/ann");
     assert_eq!(c["links"].as_array().unwrap().len(), 2);
+    // Paths as they are in the file: `bio`, where 1.0 has `basics`.
     for needle in [
         "bio → basics",
-        "basics.website → url",
-        "basics.picture: a photo must be a file",
-        "basics.email: several given",
-        "basics.profiles[1]: Mastodon (ann) has no url",
+        "bio.firstName → name",
+        "bio.website → url",
+        "bio.picture: a photo must be a file",
+        "bio.email: several given",
+        "bio.profiles[1]: Mastodon (ann) has no url",
     ] {
         assert!(has_note(&notes, needle), "{needle}: {notes:?}");
     }
+    assert!(!has_note(&notes, "basics."), "{notes:?}");
 }
 
 #[test]
