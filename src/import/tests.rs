@@ -563,3 +563,31 @@ mod any_document {
         }
     }
 }
+
+#[test]
+fn script_and_style_go_with_their_content_and_a_note() {
+    let (p, notes) = import(
+        r#"{"basics":{"name":"A B","summary":"x <script>y()</script> <style>p{}</style> z"},
+            "work": [{"name": "List<Object> Ltd", "position": "C<T> dev", "startDate": "2019",
+                      "highlights": ["a <svg><text>logo</text></svg>b"]}]}"#,
+    );
+    assert_eq!(p["summary"], "x z");
+    assert!(
+        has_note(
+            &notes,
+            "basics.summary: HTML removed: <script> with its content, <style> with its content"
+        ),
+        "{notes:?}"
+    );
+    // Generics are text, not elements.
+    assert_eq!(p["experience"][0]["organization"], "List<Object> Ltd");
+    assert_eq!(p["experience"][0]["role"], "C<T> dev");
+    assert_eq!(p["experience"][0]["highlights"][0]["text"], "a b");
+    assert!(
+        has_note(
+            &notes,
+            "work[0].highlights[0]: HTML removed: <svg> with its content"
+        ),
+        "{notes:?}"
+    );
+}
