@@ -1,6 +1,7 @@
 //! Simple HTML inside JSON Resume text → dossier's inline markup:
 //! `<b>`/`<strong>` → `**…**`, `<i>`/`<em>` → `*…*`, `<a href>` → `[label](url)`
-//! (http, https and mailto only), `<br>` → line break, `<p>` → paragraph,
+//! (http, https and mailto only), `<br>` and `<p>` → paragraph break (a
+//! profile has no line break of its own; on one line, a space),
 //! `<ul>`/`<ol>` `<li>` → items, entities decoded. Elements that hold no
 //! text to show (`<script>`, `<style>`, `<svg>`, …) are removed with their
 //! content; other tags are removed, keeping their text. Both are reported.
@@ -371,7 +372,14 @@ impl Builder {
                 self.frames.push(Frame::new(kind));
             }
             "a" => self.frames.push(Frame::new(Kind::Link(href))),
-            "br" => self.buf().push('\n'),
+            // A visible line break: the nearest thing a profile has is a
+            // paragraph break (a single line break is printed as a space).
+            // Inside emphasis, a link or an item it is a space.
+            "br" => {
+                let inline = self.frames.iter().any(|f| f.kind != Kind::Root);
+                let brk = if inline { " " } else { PARA };
+                self.buf().push_str(brk);
+            }
             "p" | "ul" | "ol" => self.buf().push_str(PARA),
             "li" => {
                 if self.frames.last().is_some_and(|f| f.kind == Kind::Item) {

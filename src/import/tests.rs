@@ -264,7 +264,7 @@ fn html_becomes_markup() {
     assert_eq!(p["name"], "Ann Example");
     assert_eq!(
         p["summary"],
-        "I *love* [X](https://x.org).\nNext line\n\nNew paragraph"
+        "I *love* [X](https://x.org).\n\nNext line\n\nNew paragraph"
     );
     let job = &p["experience"][0];
     assert_eq!(job["organization"], "Acme **Corp**");

@@ -60,8 +60,12 @@ fn links() {
 
 #[test]
 fn breaks_and_paragraphs() {
-    assert_eq!(block("one<br>two<br/>three"), "one\ntwo\nthree");
+    // A profile's text has paragraphs, no line breaks: `<br>` starts a paragraph.
+    assert_eq!(block("one<br>two<br/>three"), "one\n\ntwo\n\nthree");
     assert_eq!(block("one<br /><br />two"), "one\n\ntwo");
+    // …except inside emphasis, a link or a list item, where it is a space.
+    assert_eq!(block("<b>one<br>two</b>"), "**one two**");
+    assert_eq!(block("<ul><li>one<br>two</li></ul>"), "• one two");
     assert_eq!(block("<p>one</p><p>two</p>"), "one\n\ntwo");
     assert_eq!(line("one<br>two<p>three</p>"), "one two three");
     // In HTML, source line breaks are spaces; in plain text they stay.
