@@ -15,7 +15,9 @@ name: 李 雷
 headline: 软件工程师
 contact: {email: li@example.com}
 experience:
-  - {id: pku, organization: 北京大学, role: Developer, start: 2019-01}
+  - {id: pku, organization: 北京大学, role: 工程师, start: 2019-01}
+education:
+  - {id: bd, institution: 北京大学, degree: BSc, start: 2010, end: 2014}
 languages:
   - {id: zh, name: Chinese, level: native}
 ";
@@ -55,6 +57,8 @@ fn a_cjk_name_is_a_warning_until_a_font_that_has_it_is_added() {
         "no font has “李” (U+674E), “雷” (U+96F7)",
         "candidate.name",
         "cv.experience[pku].organization",
+        // Six fields: five named, the sixth (the school) counted.
+        "cv.experience[pku].role, and 1 more: the PDF shows boxes",
         "add a font that has them to layouts/fonts/",
     ] {
         assert!(cv_line.contains(part), "{part} missing in {cv_line}");
@@ -74,7 +78,10 @@ fn a_cjk_name_is_a_warning_until_a_font_that_has_it_is_added() {
     assert!(
         stdout(&check)
             .contains("warning: profiles/li.yaml: no font has “李” (U+674E), “雷” (U+96F7), “软”")
-            && stdout(&check).contains("in name, headline, experience[pku].organization"),
+            && stdout(&check).contains(
+                "in name, headline, experience[pku].organization, experience[pku].role, \
+                 education[bd].institution: the PDFs"
+            ),
         "{}",
         stdout(&check)
     );

@@ -11,27 +11,37 @@ use common::{dossier, pages, pdf_text, squash, stderr};
 use dossier::model::markup;
 use serde_json::Value;
 
-/// The corpus: `../shared` next to the checkout (as in CI), else `/work/shared`.
-fn wild_dir() -> Option<PathBuf> {
-    let rel = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/json-resume-wild");
-    [
-        rel,
+/// The corpus: `../shared` next to the checkout (as in CI), else
+/// `/work/shared`. Without it these tests fail, naming where they looked: a
+/// test that passes without having run proves nothing.
+fn wild_dir() -> PathBuf {
+    let places = [
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/json-resume-wild"),
         PathBuf::from("/work/shared/reference/json-resume-wild"),
-    ]
-    .into_iter()
-    .find(|p| p.is_dir())
+    ];
+    places
+        .iter()
+        .find(|p| p.is_dir())
+        .cloned()
+        .unwrap_or_else(|| {
+            panic!(
+                "the corpus of real JSON Resume files is missing: looked for {} and {}; \
+                 check out `shared/` next to the repository",
+                places[0].display(),
+                places[1].display()
+            )
+        })
 }
 
 fn wild_files() -> Vec<PathBuf> {
-    let Some(dir) = wild_dir() else {
-        return Vec::new();
-    };
+    let dir = wild_dir();
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .expect("read corpus")
         .map(|e| e.expect("entry").path())
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     files.sort();
+    assert!(!files.is_empty(), "no .json files in the corpus");
     files
 }
 
@@ -193,10 +203,6 @@ fn undated(profile: &Value) -> Vec<String> {
 #[test]
 fn every_wild_file_with_a_name_imports_and_passes_check() {
     let files = wild_files();
-    if files.is_empty() {
-        eprintln!("skipped: no shared/reference/json-resume-wild next to the checkout");
-        return;
-    }
     let (mut with_name, mut checked, mut without_name) = (0, 0, 0);
     let mut kept = std::collections::BTreeMap::<&str, (usize, usize)>::new();
     let mut failures = Vec::new();
@@ -314,10 +320,6 @@ fn names_in_other_scripts_give_an_ascii_candidate_id() {
 #[test]
 fn representative_wild_files_build_and_show_their_employers() {
     let files = wild_files();
-    if files.is_empty() {
-        eprintln!("skipped: no shared/reference/json-resume-wild next to the checkout");
-        return;
-    }
     for prefix in ["01-", "08-", "27-", "31-", "41-", "48-"] {
         let file = files
             .iter()

@@ -273,14 +273,13 @@ fn missing_glyphs(
         crate::glyphs::fields_with(&json, &missing, &mut String::new(), &mut fields);
     }
     fields.retain(|f: &String| !elsewhere.iter().any(|e| f.starts_with(e)));
-    fields.truncate(5);
     Some(format!(
         "no font has {}{}: the PDF shows boxes there; add a font that has them to layouts/fonts/",
         crate::glyphs::describe(&missing),
         if fields.is_empty() {
             String::new()
         } else {
-            format!(", in {}", fields.join(", "))
+            format!(", in {}", crate::glyphs::describe_fields(&fields))
         }
     ))
 }

@@ -236,7 +236,7 @@ fn glyphs(m: &Merged, fonts: &Fonts) -> Vec<Diagnostic> {
         .filter(|f| !derived(f))
         .partition(|f| from_tailoring(f));
     let mut out = Vec::new();
-    for (file, mut fields) in [(&m.profile.file, profile), (&m.file, posting)] {
+    for (file, fields) in [(&m.profile.file, profile), (&m.file, posting)] {
         if fields.is_empty() {
             continue;
         }
@@ -252,7 +252,6 @@ fn glyphs(m: &Merged, fonts: &Fonts) -> Vec<Diagnostic> {
                 }
             }
         }
-        fields.truncate(5);
         let fields: Vec<String> = fields.iter().map(|f| yaml_field(f)).collect();
         out.push(
             Diagnostic::warning(
@@ -260,7 +259,7 @@ fn glyphs(m: &Merged, fonts: &Fonts) -> Vec<Diagnostic> {
                 format!(
                     "no font has {}, in {}: the PDFs would show boxes there",
                     crate::glyphs::describe(&chars),
-                    fields.join(", ")
+                    crate::glyphs::describe_fields(&fields)
                 ),
             )
             .help("add a font that has them to layouts/fonts/; see the README, fonts for other scripts"),

@@ -1,7 +1,9 @@
 //! `dossier import json-resume FILE`: a JSON Resume document → a profile
 //! (`profiles/<candidate>.yaml`) and, if the candidate has no postings yet, a
 //! starter posting, so that `dossier build` works at once. Nothing is written
-//! unless the profile and the posting load, check and merge.
+//! unless the profile and the posting load, check and merge — and, when the
+//! candidate has postings already, unless every one of them merges with the
+//! new profile (else exit 1, naming each posting's problems).
 
 use std::io::Write;
 
@@ -51,10 +53,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<i32> {
         );
     }
     let postings = root.join("profiles").join(&id);
-    let has_postings = std::fs::read_dir(&postings).is_ok_and(|dir| {
-        dir.flatten()
-            .any(|e| e.path().extension().is_some_and(|x| x == "yaml"))
-    });
+    let has_postings = !import::postings(&root, &id).is_empty();
     let starter = import::starter_posting(imported.headline.as_deref().unwrap_or(""));
 
     let mut err = std::io::stderr().lock();
@@ -63,6 +62,29 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<i32> {
     }
     import::verify(&imported, &root, &id, &starter)
         .with_context(|| format!("{}", args.file.display()))?;
+    // The postings already there must build with the new profile, as
+    // `dossier build` would merge them.
+    let broken = import::posting_problems(&imported, &root, &id);
+    if !broken.is_empty() {
+        writeln!(
+            err,
+            "error: {}: {} of the postings in profiles/{id}/ would not build with the imported \
+             profile, so nothing was written:",
+            args.file.display(),
+            broken.len()
+        )?;
+        for (file, problems) in &broken {
+            writeln!(err, "  {}:", file.display())?;
+            writeln!(err, "    {}", problems.to_string().replace('\n', "\n    "))?;
+        }
+        writeln!(
+            err,
+            "hint: these postings name ids (jobs, skills, highlights, …) that the imported \
+             profile lacks; import under another name with --candidate NAME to keep both, or \
+             edit the postings to name the ids of the imported profile"
+        )?;
+        return Ok(crate::cmd::EXIT_FAILED);
+    }
 
     std::fs::create_dir_all(&postings)?;
     std::fs::write(&profile, &imported.yaml)

@@ -50,6 +50,17 @@ pub fn describe(chars: &[char]) -> String {
     shown.join(", ")
 }
 
+/// `candidate.name, cv.headline`, the first five fields, and how many more.
+pub fn describe_fields(fields: &[String]) -> String {
+    let mut shown: Vec<&str> = fields.iter().take(5).map(String::as_str).collect();
+    let more = fields.len().saturating_sub(5);
+    let more = format!("and {more} more");
+    if fields.len() > 5 {
+        shown.push(&more);
+    }
+    shown.join(", ")
+}
+
 /// The characters a set of fonts has, read only when needed: typst's
 /// embedded fonts (a table in the binary) answer for nearly every text, so
 /// the font files are read and their character maps parsed only when a

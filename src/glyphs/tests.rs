@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use proptest::prelude::*;
 
-use super::{Coverage, embedded, needs_glyph, normalize, testfont};
+use super::{Coverage, describe_fields, embedded, needs_glyph, normalize, testfont};
 
 /// The characters of the tiny test font: a CJK name, and one character
 /// above the BMP (U+2000B, a CJK Extension B ideograph).
@@ -466,4 +466,12 @@ fn pdffonts(pdf: &Path) -> Option<String> {
     out.status
         .success()
         .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn fields_beyond_five_are_counted() {
+    let fields: Vec<String> = (1..=7).map(|i| format!("f{i}")).collect();
+    assert_eq!(describe_fields(&fields[..1]), "f1");
+    assert_eq!(describe_fields(&fields[..5]), "f1, f2, f3, f4, f5");
+    assert_eq!(describe_fields(&fields), "f1, f2, f3, f4, f5, and 2 more");
 }

@@ -1,9 +1,14 @@
 //! Simple HTML inside JSON Resume text → dossier's inline markup:
 //! `<b>`/`<strong>` → `**…**`, `<i>`/`<em>` → `*…*`, `<a href>` → `[label](url)`
-//! (http, https and mailto only), `<br>` → line break, `<p>` → paragraph,
-//! `<ul>`/`<ol>` `<li>` → items, entities decoded. Other tags are removed and
-//! reported. Only names of HTML elements are tags: `<POSITION>` or
-//! `a < b` stay text.
+//! (http, https and mailto only), `<br>` and `<p>` → paragraph break (a
+//! profile has no line break of its own; on one line, a space),
+//! `<ul>`/`<ol>` `<li>` → items, entities decoded. Elements that hold no
+//! text to show (`<script>`, `<style>`, `<svg>`, …) are removed with their
+//! content; other tags are removed, keeping their text. Both are reported.
+//! Only names of HTML elements are tags: `<POSITION>` or `a < b` stay text,
+//! and so does a generic like `List<Object>`: an element removed with its
+//! content must be closed to count as one (only `<script>` and `<style>`
+//! run to the end of the text when they are not).
 
 /// How the text is used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,7 +41,17 @@ const BLOCK: &str = "div h1 h2 h3 h4 h5 h6 blockquote pre hr table tr section ar
 
 /// Tags removed (with a note), keeping their text in line.
 const INLINE: &str = "span u s strike del ins code small big sub sup font img mark abbr cite q \
-                      tt kbd samp var label time wbr td th thead tbody tfoot caption figcaption nobr";
+                      tt kbd samp var label time wbr td th thead tbody tfoot caption figcaption nobr \
+                      embed";
+
+/// Elements that are no text for a reader (code, styles, embedded objects,
+/// a page's head): removed with everything inside them, and reported.
+const NO_TEXT: &str = "script style noscript template iframe object svg math canvas audio \
+                       video head title textarea select";
+
+/// Of those, the ones whose content is raw text (what looks like a tag
+/// inside is not one): they end at the first closing tag.
+const RAW_TEXT: &str = "script style noscript iframe title textarea";
 
 /// Whether `name` is one of the space-separated words of `list`.
 fn is_in(list: &str, name: &str) -> bool {
@@ -49,6 +64,8 @@ enum Token {
     Open(String, Option<String>),
     Close(String),
     Comment,
+    /// An element of [`NO_TEXT`], removed with its content.
+    Removed(String),
 }
 
 /// Convert `s`; text without tags keeps its line breaks.
@@ -85,28 +102,90 @@ fn tokenize(s: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut text = String::new();
     let mut rest = s;
+    // Elements found not closed: later ones of the same name are not
+    // looked for again (which keeps `<title>` written a thousand times linear).
+    let mut unclosed: Vec<String> = Vec::new();
     while let Some(lt) = rest.find('<') {
         text.push_str(&rest[..lt]);
         rest = &rest[lt..];
-        match tag(rest) {
-            Some((token, len)) => {
-                if !text.is_empty() {
-                    out.push(Token::Text(decode(&std::mem::take(&mut text))));
-                }
-                out.push(token);
-                rest = &rest[len..];
+        let Some((token, mut len)) = tag(rest) else {
+            text.push('<');
+            rest = &rest[1..];
+            continue;
+        };
+        let token = match token {
+            Token::Open(name, _) if is_in(NO_TEXT, &name) => {
+                let content = if rest[..len].ends_with("/>") {
+                    Some(0)
+                } else if unclosed.contains(&name) {
+                    None
+                } else {
+                    element_end(&name, &rest[len..])
+                };
+                let Some(content) = content else {
+                    // Not closed: no element (`List<Object>`).
+                    if !unclosed.contains(&name) {
+                        unclosed.push(name);
+                    }
+                    text.push('<');
+                    rest = &rest[1..];
+                    continue;
+                };
+                len += content;
+                Token::Removed(name)
             }
-            None => {
-                text.push('<');
-                rest = &rest[1..];
-            }
+            token => token,
+        };
+        if !text.is_empty() {
+            out.push(Token::Text(decode(&std::mem::take(&mut text))));
         }
+        out.push(token);
+        rest = &rest[len..];
     }
     text.push_str(rest);
     if !text.is_empty() {
         out.push(Token::Text(decode(&text)));
     }
     out
+}
+
+/// How many bytes of `s`, which follows the opening tag of `name` (an
+/// element of [`NO_TEXT`]), the element's content and closing tag take;
+/// `None` when it is not closed (then it is no element), except that an
+/// unclosed `<script>` or `<style>` runs to the end.
+fn element_end(name: &str, s: &str) -> Option<usize> {
+    // ASCII lower case keeps every byte where it was.
+    let low = s.to_ascii_lowercase();
+    let bytes = low.as_bytes();
+    let boundary = |at: usize| {
+        bytes
+            .get(at)
+            .is_none_or(|c| c.is_ascii_whitespace() || matches!(c, b'>' | b'/'))
+    };
+    let tag_end = |from: usize| low[from..].find('>').map_or(low.len(), |k| from + k + 1);
+    let raw = is_in(RAW_TEXT, name);
+    let mut depth = 1;
+    let mut at = 0;
+    while let Some(k) = low[at..].find('<') {
+        let lt = at + k;
+        let rest = &low[lt + 1..];
+        if let Some(closing) = rest.strip_prefix('/')
+            && closing.starts_with(name)
+            && boundary(lt + 2 + name.len())
+        {
+            depth -= 1;
+            if depth == 0 {
+                return Some(tag_end(lt));
+            }
+        } else if !raw && rest.starts_with(name) && boundary(lt + 1 + name.len()) {
+            let end = tag_end(lt);
+            if !low[..end].ends_with("/>") {
+                depth += 1;
+            }
+        }
+        at = lt + 1;
+    }
+    matches!(name, "script" | "style").then_some(s.len())
 }
 
 /// A tag at the start of `s` and its length in bytes.
@@ -128,7 +207,7 @@ fn tag(s: &str) -> Option<(Token, usize)> {
     let name = s[name_start..i].to_ascii_lowercase();
     if name.is_empty()
         || !name.as_bytes()[0].is_ascii_alphabetic()
-        || ![HANDLED, BLOCK, INLINE]
+        || ![HANDLED, BLOCK, INLINE, NO_TEXT]
             .iter()
             .any(|list| is_in(list, &name))
     {
@@ -274,6 +353,7 @@ impl Builder {
                 self.buf().push_str(&text);
             }
             Token::Comment => self.drop_note("<!-- comment -->".to_string()),
+            Token::Removed(name) => self.drop_note(format!("<{name}> with its content")),
             Token::Open(name, href) => self.open(&name, href),
             Token::Close(name) => self.close(&name),
         }
@@ -292,7 +372,14 @@ impl Builder {
                 self.frames.push(Frame::new(kind));
             }
             "a" => self.frames.push(Frame::new(Kind::Link(href))),
-            "br" => self.buf().push('\n'),
+            // A visible line break: the nearest thing a profile has is a
+            // paragraph break (a single line break is printed as a space).
+            // Inside emphasis, a link or an item it is a space.
+            "br" => {
+                let inline = self.frames.iter().any(|f| f.kind != Kind::Root);
+                let brk = if inline { " " } else { PARA };
+                self.buf().push_str(brk);
+            }
             "p" | "ul" | "ol" => self.buf().push_str(PARA),
             "li" => {
                 if self.frames.last().is_some_and(|f| f.kind == Kind::Item) {

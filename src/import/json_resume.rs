@@ -94,7 +94,11 @@ pub fn convert(doc: &Value, notes: &mut Notes) -> Result<Converted> {
     };
     top.skip("$schema");
     top.skip("meta");
-    let basics = top.get(&["basics", "bio"], notes).map(|(_, v)| v);
+    // Notes name paths as they are in the file: `bio.profiles`, not `basics.profiles`.
+    let (basics_path, basics) = match top.get(&["basics", "bio"], notes) {
+        Some((path, v)) => (path, Some(v)),
+        None => ("basics".to_string(), None),
+    };
 
     // Sections, also where older files keep them: inside `basics`.
     let mut sources: Vec<(&str, Vec<(String, &Value)>)> = Vec::new();
@@ -109,7 +113,7 @@ pub fn convert(doc: &Value, notes: &mut Notes) -> Result<Converted> {
                 found.push((path, v));
             }
             if let Some(v) = basics.and_then(|b| b.get(*key)).filter(|v| !is_empty(v)) {
-                let path = format!("basics.{key}");
+                let path = format!("{basics_path}.{key}");
                 notes.renamed(&path, name);
                 nested.push(*key);
                 found.push((path, v));
@@ -126,7 +130,7 @@ pub fn convert(doc: &Value, notes: &mut Notes) -> Result<Converted> {
     };
 
     let mut out = Out::default();
-    let (name, headline) = read_basics(basics, doc, &nested, &mut out, notes)?;
+    let (name, headline) = read_basics(&basics_path, basics, doc, &nested, &mut out, notes)?;
     jobs::work(&section("work"), "work", &mut out, notes);
     sections::education(&section("education"), &mut out, notes);
     sections::skills(&section("skills"), &mut out, notes);
@@ -261,6 +265,7 @@ pub fn raw_date(o: &mut Obj, keys: &[&str], notes: &mut Notes) -> Option<(String
 
 /// `basics`: name, headline, contact, summary. Returns the name and headline.
 fn read_basics(
+    path: &str,
     basics: Option<&Value>,
     doc: &Value,
     nested: &[&str],
@@ -285,9 +290,7 @@ fn read_basics(
              to the JSON file and import it again"
         )
     };
-    let mut o = basics
-        .and_then(|b| Obj::new("basics", b))
-        .ok_or_else(no_name)?;
+    let mut o = basics.and_then(|b| Obj::new(path, b)).ok_or_else(no_name)?;
     for key in nested {
         o.skip(key);
     }
@@ -302,7 +305,7 @@ fn read_basics(
             if parts.is_empty() {
                 return Err(no_name());
             }
-            notes.renamed("basics.firstName", "name");
+            notes.renamed(&o.at("firstName"), "name");
             parts.join(" ")
         }
     };

@@ -20,6 +20,8 @@ mod sections;
 mod values;
 mod verify;
 
+pub use verify::postings;
+
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
@@ -133,6 +135,17 @@ pub fn verify(imported: &Imported, root: &Path, candidate: &str, posting: &str) 
          as a bug of `dossier import`:\n  {}",
         problems.join("\n  ")
     )
+}
+
+/// The tailoring files `profiles/<candidate>/*.yaml` already has that would
+/// not build with `imported` as the candidate's profile (they name ids it
+/// lacks, say), each with its problems; empty when all of them build.
+pub fn posting_problems(
+    imported: &Imported,
+    root: &Path,
+    candidate: &str,
+) -> Vec<(std::path::PathBuf, crate::diag::Diagnostics)> {
+    verify::posting_problems(root, candidate, &imported.yaml)
 }
 
 #[cfg(test)]

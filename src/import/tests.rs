@@ -78,15 +78,18 @@ fn basics_of_every_era() {
     assert_eq!(c["links"][0]["url"], "https://ann.example.org");
     assert_eq!(c["links"][1]["url"], "https://github.com/ann");
     assert_eq!(c["links"].as_array().unwrap().len(), 2);
+    // Paths as they are in the file: `bio`, where 1.0 has `basics`.
     for needle in [
         "bio → basics",
-        "basics.website → url",
-        "basics.picture: a photo must be a file",
-        "basics.email: several given",
-        "basics.profiles[1]: Mastodon (ann) has no url",
+        "bio.firstName → name",
+        "bio.website → url",
+        "bio.picture: a photo must be a file",
+        "bio.email: several given",
+        "bio.profiles[1]: Mastodon (ann) has no url",
     ] {
         assert!(has_note(&notes, needle), "{needle}: {notes:?}");
     }
+    assert!(!has_note(&notes, "basics."), "{notes:?}");
 }
 
 #[test]
@@ -261,7 +264,7 @@ fn html_becomes_markup() {
     assert_eq!(p["name"], "Ann Example");
     assert_eq!(
         p["summary"],
-        "I *love* [X](https://x.org).\nNext line\n\nNew paragraph"
+        "I *love* [X](https://x.org).\n\nNext line\n\nNew paragraph"
     );
     let job = &p["experience"][0];
     assert_eq!(job["organization"], "Acme **Corp**");
@@ -559,4 +562,32 @@ mod any_document {
             }
         }
     }
+}
+
+#[test]
+fn script_and_style_go_with_their_content_and_a_note() {
+    let (p, notes) = import(
+        r#"{"basics":{"name":"A B","summary":"x <script>y()</script> <style>p{}</style> z"},
+            "work": [{"name": "List<Object> Ltd", "position": "C<T> dev", "startDate": "2019",
+                      "highlights": ["a <svg><text>logo</text></svg>b"]}]}"#,
+    );
+    assert_eq!(p["summary"], "x z");
+    assert!(
+        has_note(
+            &notes,
+            "basics.summary: HTML removed: <script> with its content, <style> with its content"
+        ),
+        "{notes:?}"
+    );
+    // Generics are text, not elements.
+    assert_eq!(p["experience"][0]["organization"], "List<Object> Ltd");
+    assert_eq!(p["experience"][0]["role"], "C<T> dev");
+    assert_eq!(p["experience"][0]["highlights"][0]["text"], "a b");
+    assert!(
+        has_note(
+            &notes,
+            "work[0].highlights[0]: HTML removed: <svg> with its content"
+        ),
+        "{notes:?}"
+    );
 }

@@ -116,8 +116,9 @@ impl<'a> Obj<'a> {
         }
     }
 
-    /// A list of one-line texts: each `<li>` of an entry is an entry of its
-    /// own; a plain string is one entry, or with `commas` split at commas.
+    /// A list of one-line texts: each `<li>` and each paragraph (`<br>`,
+    /// `<p>`) of an entry is an entry of its own; a plain string is one
+    /// entry, or with `commas` split at commas.
     pub fn strings(&mut self, keys: &[&str], commas: bool, notes: &mut Notes) -> Vec<String> {
         let mut out = Vec::new();
         if let Some((path, v)) = self.get(keys, notes) {
@@ -153,19 +154,19 @@ pub fn strings(path: &str, v: &Value, commas: bool, notes: &mut Notes, out: &mut
     let single = !matches!(v, Value::Array(_));
     for (p, item) in list(path, v).into_iter().filter(|(_, x)| !is_empty(x)) {
         let (text, items) = markup(&p, item, Flow::BlockWithItems, notes);
-        let text = html::one_line(&text);
+        // Each paragraph (`<br>`, `<p>`, a blank line) is an entry of its own.
+        let paragraphs = text.split("\n\n").map(html::one_line);
         if commas && single && items.is_empty() {
-            out.extend(
-                text.split([',', ';'])
+            out.extend(paragraphs.flat_map(|t| {
+                t.split([',', ';'])
                     .map(str::trim)
                     .filter(|t| !t.is_empty())
-                    .map(String::from),
-            );
+                    .map(String::from)
+                    .collect::<Vec<_>>()
+            }));
             continue;
         }
-        if !text.is_empty() {
-            out.push(text);
-        }
+        out.extend(paragraphs.filter(|t| !t.is_empty()));
         out.extend(items);
     }
 }
@@ -333,7 +334,9 @@ mod tests {
             "s": "[]",
             "k": "Rust, Go; C",
             "a": ["x", "", "<ul><li>y</li><li>z</li></ul>"],
-            "j": "[\"p\", \"q\"]"
+            "j": "[\"p\", \"q\"]",
+            "b": ["Led X<br>Built <b>Y</b>", "<p>P1</p><p>P2</p>"],
+            "kb": "Rust<br>Go, C"
         });
         let mut n = Notes::default();
         let mut o = Obj::new("w", &doc).unwrap();
@@ -342,6 +345,11 @@ mod tests {
         assert_eq!(o.strings(&["k"], true, &mut n), vec!["Rust", "Go", "C"]);
         assert_eq!(o.strings(&["a"], false, &mut n), vec!["x", "y", "z"]);
         assert_eq!(o.strings(&["j"], true, &mut n), vec!["p", "q"]);
+        assert_eq!(
+            o.strings(&["b"], false, &mut n),
+            vec!["Led X", "Built **Y**", "P1", "P2"]
+        );
+        assert_eq!(o.strings(&["kb"], true, &mut n), vec!["Rust", "Go", "C"]);
         o.finish(&mut n);
         assert!(n.render().is_empty(), "{:?}", n.render());
     }

@@ -1,9 +1,11 @@
 //! An import never writes a profile that does not build: the YAML text it
 //! made is loaded, checked and merged with the starter posting exactly as
-//! `dossier build` would, before anything is written.
+//! `dossier build` would, before anything is written — and so is every
+//! tailoring file the candidate already has, which must build with it too.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Date;
 
 use super::json_resume::Origin;
@@ -37,6 +39,60 @@ pub fn problems(
                 .collect()
         }
     }
+}
+
+/// The candidate's tailoring files (`profiles/<candidate>/*.yaml`, as
+/// `dossier build` finds them), relative to `root`, sorted.
+pub fn postings(root: &Path, candidate: &str) -> Vec<PathBuf> {
+    let dir = Path::new("profiles").join(candidate);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root.join(&dir))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_file() && matches!(p.extension().and_then(|x| x.to_str()), Some("yaml" | "yml"))
+        })
+        .filter_map(|p| p.file_name().map(|n| dir.join(n)))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The candidate's tailoring files that would not build with
+/// `profile_yaml` as `profiles/<candidate>.yaml`, each with its problems.
+pub fn posting_problems(
+    root: &Path,
+    candidate: &str,
+    profile_yaml: &str,
+) -> Vec<(PathBuf, Diagnostics)> {
+    let pfile = Path::new("profiles").join(format!("{candidate}.yaml"));
+    let mut out = Vec::new();
+    for tfile in postings(root, candidate) {
+        let text = match std::fs::read_to_string(root.join(&tfile)) {
+            Ok(t) => t,
+            Err(e) => {
+                let d = Diagnostic::new(&tfile, format!("cannot read: {e}"));
+                out.push((tfile, d.into()));
+                continue;
+            }
+        };
+        let posting = tfile
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let result = crate::build::merge::merge_texts(
+            root,
+            (profile_yaml, &pfile),
+            (&text, &tfile),
+            (candidate, &posting),
+            Date::today(),
+        );
+        if let Err(d) = result {
+            out.push((tfile, d));
+        }
+    }
+    out
 }
 
 /// The JSON path of the entry a field path such as `experience[acme].end`

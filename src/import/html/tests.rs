@@ -60,8 +60,12 @@ fn links() {
 
 #[test]
 fn breaks_and_paragraphs() {
-    assert_eq!(block("one<br>two<br/>three"), "one\ntwo\nthree");
+    // A profile's text has paragraphs, no line breaks: `<br>` starts a paragraph.
+    assert_eq!(block("one<br>two<br/>three"), "one\n\ntwo\n\nthree");
     assert_eq!(block("one<br /><br />two"), "one\n\ntwo");
+    // …except inside emphasis, a link or a list item, where it is a space.
+    assert_eq!(block("<b>one<br>two</b>"), "**one two**");
+    assert_eq!(block("<ul><li>one<br>two</li></ul>"), "• one two");
     assert_eq!(block("<p>one</p><p>two</p>"), "one\n\ntwo");
     assert_eq!(line("one<br>two<p>three</p>"), "one two three");
     // In HTML, source line breaks are spaces; in plain text they stay.
@@ -125,9 +129,58 @@ fn what_is_not_a_tag_stays_text() {
         "<3 code",
         "https://instagram.com/<pg2k1>",
         "**already markup**",
+        // Generics whose parameter is named like an element that is dropped
+        // with its content: without its closing tag it is no element.
+        "List<Object> and Map<String, Object>",
+        "C<T> and Vec<Title>",
+        "Foo<Template>, Bar<Head>",
     ] {
         let m = to_markup(s, Flow::Line);
         assert_eq!(m.text, s, "{s}");
         assert!(m.dropped.is_empty());
+    }
+}
+
+#[test]
+fn script_style_and_other_non_text_elements_go_with_their_content() {
+    let m = to_markup("x <script>y()</script> <style>p{}</style> z", Flow::Block);
+    assert_eq!(m.text, "x z");
+    assert_eq!(
+        m.dropped,
+        vec!["<script> with its content", "<style> with its content"]
+    );
+    for (s, want, dropped) in [
+        (
+            "a<SCRIPT type='text/javascript'>if (a < b) { x('</p>') }</SCRIPT>b",
+            "ab",
+            "<script>",
+        ),
+        ("a <noscript><b>on</b></noscript>b", "a b", "<noscript>"),
+        ("a <template><p>t</p></template>b", "a b", "<template>"),
+        (
+            "a <iframe src=\"https://x.org\"></iframe>b",
+            "a b",
+            "<iframe>",
+        ),
+        (
+            "a <object><object>inner</object>fallback</object>b",
+            "a b",
+            "<object>",
+        ),
+        (
+            "a <svg viewBox='0 0 1 1'><title>t</title><path d='M0'/></svg>b",
+            "a b",
+            "<svg>",
+        ),
+        ("<head><title>CV</title></head>a", "a", "<head>"),
+        ("<title>CV</title>a", "a", "<title>"),
+        ("a <svg/> b", "a b", "<svg>"),
+        // An unclosed script or style runs to the end of the text.
+        ("a <script>alert(1)", "a", "<script>"),
+    ] {
+        let m = to_markup(s, Flow::Line);
+        assert_eq!(m.text, want, "{s}");
+        assert_eq!(m.dropped.len(), 1, "{s}: {:?}", m.dropped);
+        assert!(m.dropped[0].starts_with(dropped), "{s}: {:?}", m.dropped);
     }
 }
