@@ -1,5 +1,5 @@
 //! `dossier import json-resume` on the JSON Resume files people really keep
-//! (`shared/reference/json-resume-wild/`, next to the checkout): every file
+//! (`tests/data/json-resume-wild/`, see its `SOURCES.md`): every file
 //! with a name imports into a profile that passes `dossier check`, and every
 //! employer, school and language of the JSON is in it.
 
@@ -11,26 +11,10 @@ use common::{dossier, pages, pdf_text, squash, stderr};
 use dossier::model::markup;
 use serde_json::Value;
 
-/// The corpus: `../shared` next to the checkout (as in CI), else
-/// `/work/shared`. Without it these tests fail, naming where they looked: a
-/// test that passes without having run proves nothing.
+/// The corpus, kept in the repository (with its sources and how it was
+/// anonymised in `SOURCES.md`), so that every test run reads all of it.
 fn wild_dir() -> PathBuf {
-    let places = [
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/json-resume-wild"),
-        PathBuf::from("/work/shared/reference/json-resume-wild"),
-    ];
-    places
-        .iter()
-        .find(|p| p.is_dir())
-        .cloned()
-        .unwrap_or_else(|| {
-            panic!(
-                "the corpus of real JSON Resume files is missing: looked for {} and {}; \
-                 check out `shared/` next to the repository",
-                places[0].display(),
-                places[1].display()
-            )
-        })
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/json-resume-wild")
 }
 
 fn wild_files() -> Vec<PathBuf> {
