@@ -351,3 +351,44 @@ fn check_warns_about_a_sent_record_changed_by_hand_and_not_about_its_deadline() 
         Some(1)
     );
 }
+
+/// The names in the folder of `posting`'s records, sorted.
+fn record_dirs(ws: &Path, posting: &str) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(ws.join(format!("sent/mari/{posting}")))
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_submitted_date_counts_as_sent_only_without_a_status_or_with_a_sent_one() {
+    let ws = example_workspace_unsent();
+    let ws = ws.path();
+    // Set back to draft, the date left in: built as usual, nothing recorded.
+    edit(
+        &tailoring(ws),
+        "status: draft\n",
+        "status: draft\nsubmitted: 2026-11-24\n",
+    );
+    let (out, events) = json_build(ws, &[POSTING]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(statuses(&events, POSTING), ["built", "built"]);
+    assert!(!ws.join("sent").exists(), "not recorded");
+    let list = stdout(&dossier(ws, &["list"]));
+    let line = list
+        .lines()
+        .find(|l| l.starts_with(&format!("mari/{POSTING} ")))
+        .expect("a line");
+    assert!(!line.contains("2026-11-24"), "not sent: {line}");
+
+    // A date without a status: sent.
+    edit(&tailoring(ws), "status: draft\n", "");
+    let out = dossier(ws, &["build", POSTING]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(record_dirs(ws, POSTING), ["2026-11-24"], "{}", stderr(&out));
+}

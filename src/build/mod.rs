@@ -399,7 +399,7 @@ fn sent_fates(
                 "marked {} but not recorded: the PDFs on disk do not match the sources; \
                  build them and check them before you mark them sent (status: ready, then \
                  `dossier build`), or `dossier build --resend {}` rebuilds and records them",
-                m.tailoring.status.unwrap_or_default().name(),
+                sent::marked(&m.tailoring),
                 m.posting.id
             )),
         };

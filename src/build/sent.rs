@@ -1,7 +1,8 @@
 //! What was sent stays as it was sent. A posting whose `status` is
-//! `submitted` or later (or that has a `submitted:` date) has a record of
-//! the sending in `sent/<candidate>/<posting>/<date>/`, at the workspace root
-//! and meant for git (`output/` is not): the PDFs as they were, `record.json`
+//! `submitted` or later (or that has a `submitted:` date and no `status:`)
+//! has a record of the sending in `sent/<candidate>/<posting>/<date>/`, at
+//! the workspace root and meant for git (`output/` is not): the PDFs as they
+//! were, `record.json`
 //! (the date, each file's SHA-256 and pages, the documents' fingerprints,
 //! hashes of the sources) and `tailoring.yaml` (the tailoring file's text as
 //! it was). Nothing ever deletes or overwrites a file there: every file is
@@ -71,9 +72,19 @@ impl Sending {
     }
 }
 
-/// Whether the tailoring file says its documents have gone out.
+/// Whether the tailoring file says its documents have gone out: a status of
+/// `submitted` or later, or a `submitted:` date without a status. A status
+/// set back to `draft` or `ready` wins over a `submitted:` date.
 pub fn is_sent(t: &Tailoring) -> bool {
-    t.submitted.is_some() || crate::check::is_sent(t.status.unwrap_or(Status::Draft))
+    match t.status {
+        Some(s) => crate::check::is_sent(s),
+        None => t.submitted.is_some(),
+    }
+}
+
+/// The status a sent posting is marked with, for messages.
+pub fn marked(t: &Tailoring) -> &'static str {
+    t.status.unwrap_or(Status::Submitted).name()
 }
 
 pub fn sha256(bytes: &[u8]) -> String {

@@ -103,11 +103,12 @@ pub fn run(cli: &Cli) -> Result<i32> {
     Ok(if broken > 0 { super::EXIT_FAILED } else { 0 })
 }
 
-/// The date a posting's documents were sent: `submitted:`, else the date of
+/// The date a posting's documents were sent: `submitted:` (when it counts,
+/// see [`crate::build::sent::is_sent`]), else the date of
 /// its last record in `sent/`, else `yes` (sent, date unknown) or `-`.
 fn sent_date(ws: &Workspace, p: &crate::load::PostingFile, t: &Tailoring) -> String {
     use crate::build::sent;
-    if let Some(d) = &t.submitted {
+    if let Some(d) = t.submitted.as_ref().filter(|_| sent::is_sent(t)) {
         return d.value.to_string();
     }
     match sent::sendings(&ws.root, &p.candidate, &p.id).last() {
