@@ -366,6 +366,24 @@ fn record_dirs(ws: &Path, posting: &str) -> Vec<String> {
 }
 
 #[test]
+fn resend_of_a_posting_not_marked_sent_says_so_and_builds_as_usual() {
+    let ws = example_workspace();
+    let ws = ws.path();
+    let posting = "e-estonia-architect";
+    let out = dossier(ws, &["build", "--only", "cv", posting, "--resend", posting]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "--resend: mari/{posting} is not marked sent (status ready); built as usual"
+        )),
+        "{err}"
+    );
+    assert!(err.contains(&format!("built mari/{posting} cv")), "{err}");
+    assert!(!ws.join("sent").exists());
+}
+
+#[test]
 fn a_submitted_date_counts_as_sent_only_without_a_status_or_with_a_sent_one() {
     let ws = example_workspace_unsent();
     let ws = ws.path();

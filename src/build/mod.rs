@@ -419,6 +419,12 @@ fn apply_fates(
     entries: &mut Vec<Entry>,
 ) -> Vec<sent::Sending> {
     let mut recorded = Vec::new();
+    let merged_ok = |key: &str| {
+        merged
+            .iter()
+            .filter_map(|m| m.result.as_ref().ok())
+            .find(|m| m.posting.key() == key)
+    };
     for (key, fate) in fates {
         let docs: Vec<&Document> = documents.iter().filter(|d| d.posting == *key).collect();
         match fate {
@@ -436,11 +442,7 @@ fn apply_fates(
                 }
             }
             Fate::Record { .. } => {
-                let Some(m) = merged
-                    .iter()
-                    .filter_map(|m| m.result.as_ref().ok())
-                    .find(|m| m.posting.key() == *key)
-                else {
+                let Some(m) = merged_ok(key) else {
                     continue;
                 };
                 let infos: Vec<(&Document, crate::compile::PdfInfo)> = docs
@@ -476,6 +478,22 @@ fn apply_fates(
                     }
                 }
             }
+        }
+    }
+    // `--resend` of a posting that is not marked sent: built as usual.
+    for key in &plan.resend {
+        let Some(m) = merged_ok(key) else {
+            continue;
+        };
+        if sent::is_sent(&m.tailoring) {
+            continue;
+        }
+        let why = format!(
+            "--resend: {key} is not marked sent (status {}); built as usual",
+            m.tailoring.status.unwrap_or_default().name()
+        );
+        for e in entries.iter_mut().filter(|e| e.posting == *key) {
+            e.warnings.push(why.clone());
         }
     }
     recorded
