@@ -352,6 +352,9 @@ fn check_warns_about_a_sent_record_changed_by_hand_and_not_about_its_deadline() 
     );
 }
 
+/// The example's submitted posting, formal layout, sent 2026-11-12.
+const SUBMITTED: &str = "sotsiaalkindlustusamet-kasutajatugi";
+
 /// The names in the folder of `posting`'s records, sorted.
 fn record_dirs(ws: &Path, posting: &str) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(ws.join(format!("sent/mari/{posting}")))
@@ -363,6 +366,60 @@ fn record_dirs(ws: &Path, posting: &str) -> Vec<String> {
         .unwrap_or_default();
     names.sort();
     names
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    files(dir)
+        .into_keys()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect()
+}
+
+const RECORD_FILES: [&str; 4] = [
+    "Mari_Maasikas_CV_SKA.pdf",
+    "Mari_Maasikas_Motivatsioonikiri_SKA.pdf",
+    "record.json",
+    "tailoring.yaml",
+];
+
+#[test]
+fn a_document_never_built_is_not_held_and_only_cv_records_nothing_yet() {
+    let ws = example_workspace();
+    let ws = ws.path();
+    // The first build makes the CV only: nothing to record yet, said once.
+    let out = dossier(ws, &["build", "--only", "cv", SUBMITTED]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert_eq!(
+        err.matches("not recorded as sent yet").count(),
+        1,
+        "said once: {err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "not recorded as sent yet: a sending is both documents, and --only left out the letter; `dossier build {SUBMITTED}` builds it and records both"
+        )),
+        "{err}"
+    );
+    assert!(!ws.join("sent").exists(), "nothing recorded");
+    let cv = std::fs::read(ws.join(format!("output/mari/{SUBMITTED}/Mari_Maasikas_CV_SKA.pdf")))
+        .expect("the CV was built");
+
+    // Nothing changed: the letter, never built, is built, and both are recorded.
+    let (out, events) = json_build(ws, &[SUBMITTED]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(statuses(&events, SUBMITTED), ["up-to-date", "built"]);
+    assert!(
+        events.iter().any(|e| e["event"] == "recorded"),
+        "{events:?}"
+    );
+    let dir = ws.join(format!("sent/mari/{SUBMITTED}/2026-11-12"));
+    assert_eq!(names(&dir), RECORD_FILES);
+    assert_eq!(
+        std::fs::read(dir.join("Mari_Maasikas_CV_SKA.pdf")).expect("read"),
+        cv,
+        "the CV built first is the one recorded"
+    );
 }
 
 #[test]

@@ -222,14 +222,14 @@ pub fn run_cached(
         |(), d| queue::is_up_to_date(&ws.root, d, &previous),
     );
     // Sent postings first: their documents are kept, held or recorded.
-    let fates = sent_fates(ws, plan, &merged, &documents, &up_to_date, &previous);
+    let fates = sent_fates(ws, plan, &merged, &documents, &up_to_date);
     let fate = |d: &Document| fates.iter().find(|(p, _)| *p == d.posting).map(|(_, f)| f);
     let mut fresh: Vec<&Document> = Vec::new();
     let mut stale: Vec<&Document> = Vec::new();
     for (d, ok) in documents.iter().zip(&up_to_date) {
         match fate(d) {
             Some(Fate::Kept(..) | Fate::Held(_)) => {}
-            Some(Fate::Record { compile: true }) => stale.push(d),
+            Some(Fate::Record { rebuild: true }) => stale.push(d),
             _ if *ok && !plan.force => fresh.push(d),
             _ => stale.push(d),
         }
@@ -348,9 +348,10 @@ enum Fate {
     /// message says what changed since, if anything did.
     Kept(sent::Sending, Option<String>),
     /// No record yet (or `--resend`): record the documents once they are
-    /// built — `compile` when they must be built first.
-    Record { compile: bool },
-    /// No record, and the PDFs on disk do not match the sources: nothing is
+    /// built — all rebuilt first when `rebuild`, else only those not up to
+    /// date (never built: the held ones are not recorded).
+    Record { rebuild: bool },
+    /// No record, and a PDF on disk does not match the sources: nothing is
     /// recorded, nothing rebuilt.
     Held(String),
 }
@@ -362,7 +363,6 @@ fn sent_fates(
     merged: &[MergeResult],
     documents: &[Document],
     up_to_date: &[bool],
-    previous: &Manifest,
 ) -> Vec<(String, Fate)> {
     let mut out = Vec::new();
     for m in merged.iter().filter_map(|m| m.result.as_ref().ok()) {
@@ -378,30 +378,26 @@ fn sent_fates(
             .collect();
         let sendings = sent::sendings(&ws.root, &m.posting.candidate, &m.posting.id);
         let resend = plan.resend.contains(&key);
+        // A PDF on disk that the sources would not give now may be what the
+        // recruiter holds: not recorded, not replaced. One never built is
+        // built.
+        let stale = docs
+            .iter()
+            .any(|(d, ok)| !ok && !compile::output_files(&ws.root, &d.job.pdf).is_empty());
         let fate = match sendings.last() {
-            _ if resend => Fate::Record { compile: true },
+            _ if resend => Fate::Record { rebuild: true },
             Some(last) => {
                 let current: Vec<&Document> = docs.iter().map(|(d, _)| *d).collect();
                 Fate::Kept(last.clone(), sent::changes(&ws.root, last, m, &current))
             }
-            None if docs.len() == DocKind::ALL.len() && docs.iter().all(|(_, ok)| *ok) => {
-                Fate::Record { compile: false }
-            }
-            // Never built at all (a fresh workspace): build it, then record.
-            None if docs.iter().all(|(d, _)| {
-                previous.find(&key, d.kind.name()).is_none()
-                    && compile::output_info(&ws.root, &d.job.pdf).is_none()
-            }) =>
-            {
-                Fate::Record { compile: true }
-            }
-            None => Fate::Held(format!(
+            None if stale => Fate::Held(format!(
                 "marked {} but not recorded: the PDFs on disk do not match the sources; \
                  build them and check them before you mark them sent (status: ready, then \
                  `dossier build`), or `dossier build --resend {}` rebuilds and records them",
                 sent::marked(&m.tailoring),
                 m.posting.id
             )),
+            None => Fate::Record { rebuild: false },
         };
         out.push((key, fate));
     }
@@ -445,25 +441,43 @@ fn apply_fates(
                 let Some(m) = merged_ok(key) else {
                     continue;
                 };
-                let infos: Vec<(&Document, crate::compile::PdfInfo)> = docs
-                    .iter()
-                    .filter_map(|d| {
+                let mut infos: Vec<(&Document, crate::compile::PdfInfo)> = Vec::new();
+                let mut missing: Vec<&str> = Vec::new();
+                for kind in DocKind::ALL {
+                    let built = docs.iter().find(|d| d.kind == kind).and_then(|d| {
                         let e = entries
                             .iter()
-                            .find(|e| e.posting == *key && e.kind == d.kind.name())?;
+                            .find(|e| e.posting == *key && e.kind == kind.name())?;
                         if e.status == Status::Failed {
                             return None;
                         }
                         Some((*d, compile::output_info(&ws.root, &d.job.pdf)?))
-                    })
-                    .collect();
-                if infos.len() != DocKind::ALL.len() {
+                    });
+                    match built {
+                        Some(b) => infos.push(b),
+                        None => missing.push(kind.name()),
+                    }
+                }
+                if !missing.is_empty() {
+                    let left_out = missing
+                        .iter()
+                        .all(|k| !plan.kinds.iter().any(|p| p.name() == *k));
+                    let why = if left_out {
+                        format!(
+                            "not recorded as sent yet: a sending is both documents, and --only \
+                             left out the {}; `dossier build {}` builds it and records both",
+                            missing.join(" and the "),
+                            m.posting.id
+                        )
+                    } else {
+                        format!(
+                            "not recorded as sent: a sending is both documents, and the {} \
+                             did not build",
+                            missing.join(" and the ")
+                        )
+                    };
                     for e in entries.iter_mut().filter(|e| e.posting == *key) {
-                        e.warnings.push(
-                            "not recorded as sent: a sending is both documents, and one was not \
-                             built (it failed, or --only left it out)"
-                                .into(),
-                        );
+                        e.warnings.push(why.clone());
                     }
                     continue;
                 }
