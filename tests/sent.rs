@@ -423,6 +423,52 @@ fn a_document_never_built_is_not_held_and_only_cv_records_nothing_yet() {
 }
 
 #[test]
+fn a_png_build_records_the_pdfs_of_a_submitted_posting_and_never_half_a_record() {
+    let ws = example_workspace();
+    let ws = ws.path();
+    // Recording fails (the posting's folder in sent/ cannot be made): a
+    // warning, and nothing half-made.
+    write(&ws.join(format!("sent/mari/{SUBMITTED}")), "in the way\n");
+    let out = dossier(ws, &["build", "--format", "png", SUBMITTED]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("not recorded as sent: cannot create")
+            && err.contains("nothing was written to sent/, and the next build tries again"),
+        "{err}"
+    );
+    std::fs::remove_file(ws.join(format!("sent/mari/{SUBMITTED}"))).expect("rm");
+
+    // A sending is PDFs: a PNG build records the posting's PDFs.
+    let out = dossier(ws, &["build", "--format", "png", SUBMITTED]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!(
+            "recorded mari/{SUBMITTED} as sent → sent/mari/{SUBMITTED}/2026-11-12/"
+        )),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(record_dirs(ws, SUBMITTED), ["2026-11-12"]);
+    let dir = ws.join(format!("sent/mari/{SUBMITTED}/2026-11-12"));
+    assert_eq!(names(&dir), RECORD_FILES);
+    let sent = files(&dir);
+
+    // Then it is kept, whatever the format.
+    for args in [&[SUBMITTED][..], &["--format", "png", SUBMITTED][..]] {
+        let (out, events) = json_build(ws, args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(statuses(&events, SUBMITTED), ["sent", "sent"], "{args:?}");
+        let doc = events
+            .iter()
+            .find(|e| e["event"] == "document")
+            .expect("a document");
+        assert_eq!(doc["warnings"], Value::Array(vec![]), "{doc}");
+    }
+    assert_eq!(files(&dir), sent);
+}
+
+#[test]
 fn resend_of_a_posting_not_marked_sent_says_so_and_builds_as_usual() {
     let ws = example_workspace();
     let ws = ws.path();

@@ -319,11 +319,20 @@ fn render_all(
         glyphs,
         pdf_standard: plan.pdf_standard.as_deref(),
     };
+    // What is sent is PDFs: a sent posting's documents are PDFs whatever
+    // the format asked for (they are kept, or recorded).
+    let sent_settings = document::Settings {
+        format: Format::Pdf,
+        ..settings
+    };
     let rendered = crate::par::map(
         merged,
         plan.jobs,
         || document::Caches::new(layouts),
         |caches, m| match &m.result {
+            Ok(m) if sent::is_sent(&m.tailoring) => {
+                document::render_posting(m, &sent_settings, caches)
+            }
             Ok(m) => document::render_posting(m, &settings, caches),
             Err(d) => plan.kinds.iter().map(|&k| (k, Err(d.clone()))).collect(),
         },
@@ -486,8 +495,13 @@ fn apply_fates(
                 match sent::record(&ws.root, m, &pairs, plan.today) {
                     Ok(sending) => recorded.push(sending),
                     Err(e) => {
+                        let why = format!(
+                            "not recorded as sent: {e:#}; nothing was written to {}/, \
+                             and the next build tries again",
+                            sent::DIR
+                        );
                         for entry in entries.iter_mut().filter(|e| e.posting == *key) {
-                            entry.warnings.push(format!("not recorded as sent: {e:#}"));
+                            entry.warnings.push(why.clone());
                         }
                     }
                 }

@@ -2,11 +2,12 @@
 //! `submitted` or later (or that has a `submitted:` date and no `status:`)
 //! has a record of the sending in `sent/<candidate>/<posting>/<date>/`, at
 //! the workspace root and meant for git (`output/` is not): the PDFs as they
-//! were, `record.json`
-//! (the date, each file's SHA-256 and pages, the documents' fingerprints,
-//! hashes of the sources) and `tailoring.yaml` (the tailoring file's text as
-//! it was). Nothing ever deletes or overwrites a file there: every file is
-//! created new, and a second sending is a new dated folder beside the first.
+//! were, `record.json` (the date, each file's SHA-256 and pages, the
+//! documents' fingerprints, hashes of the sources) and `tailoring.yaml` (the
+//! tailoring file's text as it was). Nothing ever overwrites a file there: a
+//! record is written into a temporary folder beside its place and renamed
+//! into place complete, and a second sending is a new dated folder beside
+//! the first.
 
 use std::path::{Path, PathBuf};
 
@@ -23,6 +24,9 @@ use crate::model::tailoring::{Status, Tailoring};
 pub const DIR: &str = "sent";
 pub const RECORD: &str = "record.json";
 pub const TAILORING: &str = "tailoring.yaml";
+/// How the temporary folder of a record being written begins (a dot: never
+/// taken for a record).
+const PARTIAL: &str = ".recording-";
 
 /// `record.json` of one sending.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -97,12 +101,14 @@ pub fn posting_dir(candidate: &str, posting: &str) -> PathBuf {
     PathBuf::from(DIR).join(candidate).join(posting)
 }
 
-/// The records of a posting, oldest first (by folder name: dates sort).
+/// The records of a posting, oldest first (by folder name: dates sort); a
+/// folder whose name begins with a dot (a record being written) is none.
 pub fn sendings(root: &Path, candidate: &str, posting: &str) -> Vec<Sending> {
     let dir = posting_dir(candidate, posting);
     let mut out: Vec<Sending> = std::fs::read_dir(root.join(&dir))
         .map(|rd| {
             rd.flatten()
+                .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
                 .filter_map(|e| {
                     let rel = dir.join(e.file_name());
                     let text = std::fs::read(root.join(&rel).join(RECORD)).ok()?;
@@ -148,9 +154,11 @@ pub fn changes(root: &Path, s: &Sending, m: &Merged, docs: &[&Document]) -> Opti
     ))
 }
 
-/// Record a sending of `m`: its documents' outputs (built, checked up to
-/// date) copied from `output/` into a new dated folder. Never overwrites:
-/// a folder of the same date gets a `-2`, `-3`, … suffix.
+/// Record a sending of `m`: its documents' PDFs (built, checked up to date)
+/// copied from `output/` into a new dated folder. Never overwrites: a
+/// folder of the same date gets a `-2`, `-3`, … suffix. The record is
+/// written into a temporary folder beside it and renamed into place once
+/// complete: a record that fails leaves nothing behind.
 pub fn record(
     root: &Path,
     m: &Merged,
@@ -158,16 +166,50 @@ pub fn record(
     today: Date,
 ) -> Result<Sending> {
     let sent = m.tailoring.submitted.as_ref().map(|d| d.value);
+    let date = sent.unwrap_or(today);
     let base = posting_dir(&m.posting.candidate, &m.posting.id);
-    let date = sent.unwrap_or(today).to_string();
-    let mut dir = base.join(&date);
-    let mut n = 2;
-    while root.join(&dir).exists() {
-        dir = base.join(format!("{date}-{n}"));
-        n += 1;
+    std::fs::create_dir_all(root.join(&base))
+        .with_context(|| format!("cannot create {}", base.display()))?;
+    // What a record killed while being written left (the build holds the
+    // output lock: no other is being written now).
+    for e in std::fs::read_dir(root.join(&base))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        if e.file_name().to_string_lossy().starts_with(PARTIAL) {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
     }
-    std::fs::create_dir_all(root.join(&dir))
-        .with_context(|| format!("cannot create {}", dir.display()))?;
+    let tmp = base.join(format!("{PARTIAL}{date}-{}", std::process::id()));
+    std::fs::create_dir(root.join(&tmp))
+        .with_context(|| format!("cannot create {}", tmp.display()))?;
+    let written = write_record(root, m, docs, &tmp, sent, today).and_then(|record| {
+        let mut dir = base.join(date.to_string());
+        let mut n = 2;
+        while root.join(&dir).exists() {
+            dir = base.join(format!("{date}-{n}"));
+            n += 1;
+        }
+        std::fs::rename(root.join(&tmp), root.join(&dir))
+            .with_context(|| format!("cannot rename {} to {}", tmp.display(), dir.display()))?;
+        Ok(Sending { dir, record })
+    });
+    if written.is_err() {
+        let _ = std::fs::remove_dir_all(root.join(&tmp));
+    }
+    written
+}
+
+/// The files of a record, into the folder `dir`.
+fn write_record(
+    root: &Path,
+    m: &Merged,
+    docs: &[(&Document, &PdfInfo)],
+    dir: &Path,
+    sent: Option<Date>,
+    today: Date,
+) -> Result<Record> {
     let mut documents = Vec::new();
     for (d, info) in docs {
         let Some(name) = d.job.pdf.file_name() else {
@@ -175,7 +217,7 @@ pub fn record(
         };
         let bytes = std::fs::read(root.join(&d.job.pdf))
             .with_context(|| format!("cannot read {}", d.job.pdf.display()))?;
-        create_new(&root.join(&dir).join(name), &bytes)?;
+        create_new(&root.join(dir).join(name), &bytes)?;
         documents.push(SentDocument {
             kind: d.kind.name().to_string(),
             file: name.to_string_lossy().into_owned(),
@@ -184,10 +226,10 @@ pub fn record(
             fingerprint: d.fingerprint.clone(),
         });
     }
-    let tailoring = std::fs::read(&m.posting.path)
+    let tailoring = std::fs::read(root.join(&m.posting.path))
         .with_context(|| format!("cannot read {}", m.file.display()))?;
-    let profile = std::fs::read(&m.posting.profile).unwrap_or_default();
-    create_new(&root.join(&dir).join(TAILORING), &tailoring)?;
+    let profile = std::fs::read(root.join(&m.posting.profile)).unwrap_or_default();
+    create_new(&root.join(dir).join(TAILORING), &tailoring)?;
     let record = Record {
         posting: m.posting.key(),
         sent,
@@ -198,8 +240,8 @@ pub fn record(
     };
     let mut json = serde_json::to_vec_pretty(&record)?;
     json.push(b'\n');
-    create_new(&root.join(&dir).join(RECORD), &json)?;
-    Ok(Sending { dir, record })
+    create_new(&root.join(dir).join(RECORD), &json)?;
+    Ok(record)
 }
 
 /// Write a file that must not exist yet.
@@ -211,6 +253,7 @@ fn create_new(path: &Path, bytes: &[u8]) -> Result<()> {
         .open(path)
         .with_context(|| format!("cannot create {} (it must not exist yet)", path.display()))?;
     f.write_all(bytes)
+        .and_then(|()| f.sync_all())
         .with_context(|| format!("cannot write {}", path.display()))
 }
 
