@@ -469,6 +469,67 @@ fn a_png_build_records_the_pdfs_of_a_submitted_posting_and_never_half_a_record()
 }
 
 #[test]
+fn check_warns_about_a_missing_record_json_and_a_changed_tailoring_copy() {
+    let ws = example_workspace();
+    let ws = ws.path();
+    assert!(dossier(ws, &["build", SUBMITTED]).status.success());
+    let dir = ws.join(format!("sent/mari/{SUBMITTED}/2026-11-12"));
+    let record = format!("sent/mari/{SUBMITTED}/2026-11-12/record.json");
+    let check = |ws: &Path| stdout(&dossier(ws, &["check", SUBMITTED]));
+    assert!(!check(ws).contains("warning"), "{}", check(ws));
+
+    // The copy of the tailoring file, edited, then deleted.
+    let copy = dir.join("tailoring.yaml");
+    let text = std::fs::read_to_string(&copy).expect("read");
+    write(
+        &copy,
+        &text.replace("submitted: 2026-11-12", "submitted: 2026-11-10"),
+    );
+    let so = check(ws);
+    assert!(
+        so.contains(&format!(
+            "warning: {record}: tailoring.yaml was changed after it was sent: its SHA-256 is not the recorded one"
+        )),
+        "{so}"
+    );
+    std::fs::remove_file(&copy).expect("rm");
+    let so = check(ws);
+    assert!(
+        so.contains(&format!("warning: {record}: tailoring.yaml is missing")),
+        "{so}"
+    );
+    write(&copy, &text);
+    assert!(!check(ws).contains("warning"), "{}", check(ws));
+
+    // record.json deleted: the PDFs beside it are no record any more.
+    std::fs::remove_file(dir.join("record.json")).expect("rm");
+    let out = dossier(ws, &["check", "--strict", SUBMITTED]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains(&format!(
+            "warning: {record}: record.json is missing: the files beside it are no longer a record of what was sent; restore it (from git)"
+        )),
+        "{}",
+        stdout(&out)
+    );
+    // And build says so, recording nothing new.
+    let (out, events) = json_build(ws, &[SUBMITTED]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(statuses(&events, SUBMITTED), ["held", "held"]);
+    let doc = events
+        .iter()
+        .find(|e| e["event"] == "document")
+        .expect("a document");
+    assert!(
+        doc["warnings"][0].as_str().is_some_and(|w| w.contains(&format!(
+            "sent/mari/{SUBMITTED}/2026-11-12/ is a record without a readable record.json; restore it (from git)"
+        ))),
+        "{doc}"
+    );
+    assert_eq!(record_dirs(ws, SUBMITTED), ["2026-11-12"]);
+}
+
+#[test]
 fn resend_of_a_posting_not_marked_sent_says_so_and_builds_as_usual() {
     let ws = example_workspace();
     let ws = ws.path();

@@ -360,8 +360,8 @@ enum Fate {
     /// built — all rebuilt first when `rebuild`, else only those not up to
     /// date (never built: the held ones are not recorded).
     Record { rebuild: bool },
-    /// No record, and a PDF on disk does not match the sources: nothing is
-    /// recorded, nothing rebuilt.
+    /// No record, and a PDF on disk does not match the sources (or a record
+    /// is broken): nothing is recorded, nothing rebuilt.
     Held(String),
 }
 
@@ -393,12 +393,21 @@ fn sent_fates(
         let stale = docs
             .iter()
             .any(|(d, ok)| !ok && !compile::output_files(&ws.root, &d.job.pdf).is_empty());
+        let broken = sent::broken(&ws.root, &m.posting.candidate, &m.posting.id);
         let fate = match sendings.last() {
             _ if resend => Fate::Record { rebuild: true },
             Some(last) => {
                 let current: Vec<&Document> = docs.iter().map(|(d, _)| *d).collect();
                 Fate::Kept(last.clone(), sent::changes(&ws.root, last, m, &current))
             }
+            None if !broken.is_empty() => Fate::Held(format!(
+                "marked {} but not recorded: {}/ is a record without a readable {}; \
+                 restore it (from git), or `dossier build --resend {}` records a new sending",
+                sent::marked(&m.tailoring),
+                broken[0].0.display(),
+                sent::RECORD,
+                m.posting.id
+            )),
             None if stale => Fate::Held(format!(
                 "marked {} but not recorded: the PDFs on disk do not match the sources; \
                  build them and check them before you mark them sent (status: ready, then \

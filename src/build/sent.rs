@@ -38,7 +38,8 @@ pub struct Record {
     /// The day the record was made.
     pub recorded: Date,
     pub documents: Vec<SentDocument>,
-    /// SHA-256 of the sources as they were: the profile and the tailoring file.
+    /// SHA-256 of the sources as they were: the profile and the tailoring
+    /// file (whose text is `tailoring.yaml` beside this file).
     pub profile_sha256: String,
     pub tailoring_sha256: String,
 }
@@ -101,25 +102,58 @@ pub fn posting_dir(candidate: &str, posting: &str) -> PathBuf {
     PathBuf::from(DIR).join(candidate).join(posting)
 }
 
-/// The records of a posting, oldest first (by folder name: dates sort); a
-/// folder whose name begins with a dot (a record being written) is none.
-pub fn sendings(root: &Path, candidate: &str, posting: &str) -> Vec<Sending> {
+/// The folders of a posting's records (workspace-relative, sorted), and
+/// what reading each one's `record.json` gave. A folder whose name begins
+/// with a dot (a record being written) is none, nor is an empty one.
+fn folders(root: &Path, candidate: &str, posting: &str) -> Vec<(PathBuf, Result<Record, String>)> {
     let dir = posting_dir(candidate, posting);
-    let mut out: Vec<Sending> = std::fs::read_dir(root.join(&dir))
+    let mut out: Vec<(PathBuf, Result<Record, String>)> = std::fs::read_dir(root.join(&dir))
         .map(|rd| {
             rd.flatten()
                 .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-                .filter_map(|e| {
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+                // An empty folder is no record, nor a broken one.
+                .filter(|e| std::fs::read_dir(e.path()).is_ok_and(|mut d| d.next().is_some()))
+                .map(|e| {
                     let rel = dir.join(e.file_name());
-                    let text = std::fs::read(root.join(&rel).join(RECORD)).ok()?;
-                    let record = serde_json::from_slice(&text).ok()?;
-                    Some(Sending { dir: rel, record })
+                    let record = match std::fs::read(root.join(&rel).join(RECORD)) {
+                        Ok(text) => serde_json::from_slice(&text)
+                            .map_err(|e| format!("{RECORD} cannot be read: {e}")),
+                        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(format!(
+                            "{RECORD} is missing: the files beside it are no longer a record \
+                             of what was sent; restore it (from git)"
+                        )),
+                        Err(e) => Err(format!("{RECORD} cannot be read: {e}")),
+                    };
+                    (rel, record)
                 })
                 .collect()
         })
         .unwrap_or_default();
-    out.sort_by(|a, b| a.dir.cmp(&b.dir));
+    out.sort_by(|a, b| a.0.cmp(&b.0));
     out
+}
+
+/// The records of a posting, oldest first (by folder name: dates sort).
+pub fn sendings(root: &Path, candidate: &str, posting: &str) -> Vec<Sending> {
+    folders(root, candidate, posting)
+        .into_iter()
+        .filter_map(|(dir, r)| {
+            Some(Sending {
+                dir,
+                record: r.ok()?,
+            })
+        })
+        .collect()
+}
+
+/// Folders of a posting's records whose `record.json` is missing or cannot
+/// be read, each with what is wrong with it.
+pub fn broken(root: &Path, candidate: &str, posting: &str) -> Vec<(PathBuf, String)> {
+    folders(root, candidate, posting)
+        .into_iter()
+        .filter_map(|(dir, r)| Some((dir, r.err()?)))
+        .collect()
 }
 
 /// What of the sources changed since `s` was sent, in words; `None` when
@@ -260,19 +294,22 @@ fn create_new(path: &Path, bytes: &[u8]) -> Result<()> {
 /// Files of a record changed or deleted by hand: one message per file.
 pub fn verify(root: &Path, s: &Sending) -> Vec<String> {
     let mut problems = Vec::new();
+    let mut check = |file: &str, recorded: &str, missing: &str| match std::fs::read(
+        root.join(&s.dir).join(file),
+    ) {
+        Ok(bytes) if sha256(&bytes) == recorded => {}
+        Ok(_) => problems.push(format!(
+            "{file} was changed after it was sent: its SHA-256 is not the recorded one"
+        )),
+        Err(_) => problems.push(format!("{file} is missing: {missing}")),
+    };
     for d in &s.record.documents {
-        let path = s.dir.join(&d.file);
-        match std::fs::read(root.join(&path)) {
-            Ok(bytes) if sha256(&bytes) == d.sha256 => {}
-            Ok(_) => problems.push(format!(
-                "{} was changed after it was sent: its SHA-256 is not the recorded one",
-                d.file
-            )),
-            Err(_) => problems.push(format!(
-                "{} is missing: it was recorded as sent here",
-                d.file
-            )),
-        }
+        check(&d.file, &d.sha256, "it was recorded as sent here");
     }
+    check(
+        TAILORING,
+        &s.record.tailoring_sha256,
+        "it was recorded here as the tailoring file was when sent",
+    );
     problems
 }
