@@ -172,7 +172,7 @@ fn a_submitted_posting_is_recorded_and_then_never_rebuilt() {
         );
         let warning = doc["warnings"][0].as_str().unwrap_or("");
         assert!(
-            warning.contains("the profile and the tailoring file changed since this was sent (2026-11-24); the sent documents are kept"),
+            warning.contains("the CV and the letter would come out differently now: the profile, the tailoring file and the layout changed since they were sent (2026-11-24); the sent documents are kept"),
             "{doc}"
         );
         let summary = events.last().expect("summary");
@@ -527,6 +527,87 @@ fn check_warns_about_a_missing_record_json_and_a_changed_tailoring_copy() {
         "{doc}"
     );
     assert_eq!(record_dirs(ws, SUBMITTED), ["2026-11-12"]);
+}
+
+#[test]
+fn the_change_since_sending_names_the_documents_and_every_source_that_changed() {
+    let ws = example_workspace();
+    let ws = ws.path();
+    assert!(dossier(ws, &["build", SUBMITTED]).status.success());
+    let file = ws.join(format!("profiles/mari/{SUBMITTED}.yaml"));
+    let warnings = |events: &[Value]| -> Vec<(String, Value)> {
+        events
+            .iter()
+            .filter(|e| e["event"] == "document")
+            .map(|e| {
+                (
+                    e["kind"].as_str().unwrap_or("").to_string(),
+                    e["warnings"].clone(),
+                )
+            })
+            .collect()
+    };
+
+    // Nothing changed, in a clone elsewhere either: nothing to say.
+    let clone = tempfile::tempdir().expect("temp dir");
+    for dir in ["profiles", "layouts", "sent"] {
+        copy_dir(&ws.join(dir), &clone.path().join(dir));
+    }
+    for ws in [ws, clone.path()] {
+        let (out, events) = json_build(ws, &[SUBMITTED]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(statuses(&events, SUBMITTED), ["sent", "sent"]);
+        assert!(
+            warnings(&events)
+                .iter()
+                .all(|(_, w)| w == &serde_json::json!([])),
+            "{events:?}"
+        );
+    }
+
+    // Only the letter's body: only the letter, only the tailoring file.
+    edit(
+        &file,
+        "Kasutajatoega alustasin",
+        "Kasutajatoega alustasingi",
+    );
+    let (out, events) = json_build(ws, &[SUBMITTED]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let letter = "the letter would come out differently now: the tailoring file changed since it was sent (2026-11-12); the sent documents are kept";
+    assert_eq!(
+        warnings(&events),
+        [
+            ("cv".to_string(), serde_json::json!([])),
+            ("letter".to_string(), serde_json::json!([letter])),
+        ]
+    );
+    let err = stderr(&dossier(ws, &["build", SUBMITTED]));
+    assert!(
+        err.contains(&format!("warning mari/{SUBMITTED} letter: {letter}")),
+        "{err}"
+    );
+
+    // The profile and the layout too: both documents, all three sources.
+    edit(
+        &ws.join("profiles/mari.yaml"),
+        "phone: +372 5555 1234",
+        "phone: +372 5555 9999",
+    );
+    let style = ws.join("layouts/formal/style.typ");
+    let mut text = std::fs::read_to_string(&style).expect("read");
+    text.push_str("\n// an edit\n");
+    write(&style, &text);
+    let (out, events) = json_build(ws, &[SUBMITTED]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let both = "the CV and the letter would come out differently now: the profile, the tailoring file and the layout changed since they were sent (2026-11-12); the sent documents are kept";
+    assert_eq!(
+        warnings(&events),
+        [
+            ("cv".to_string(), serde_json::json!([both])),
+            ("letter".to_string(), serde_json::json!([both])),
+        ]
+    );
+    assert_eq!(statuses(&events, SUBMITTED), ["sent", "sent"]);
 }
 
 #[test]

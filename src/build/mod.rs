@@ -354,8 +354,8 @@ fn render_all(
 #[derive(Debug)]
 enum Fate {
     /// A record exists: its documents are the sent ones, never rebuilt; the
-    /// message says what changed since, if anything did.
-    Kept(sent::Sending, Option<String>),
+    /// change says what would come out differently now, if anything would.
+    Kept(sent::Sending, Option<sent::Change>),
     /// No record yet (or `--resend`): record the documents once they are
     /// built — all rebuilt first when `rebuild`, else only those not up to
     /// date (never built: the held ones are not recorded).
@@ -444,7 +444,11 @@ fn apply_fates(
         match fate {
             Fate::Kept(sending, change) => {
                 for d in &docs {
-                    entries.push(sent_entry(ws, d, sending, change.clone()));
+                    let change = change
+                        .as_ref()
+                        .filter(|c| c.kinds.contains(&d.kind))
+                        .map(|c| c.message.clone());
+                    entries.push(sent_entry(ws, d, sending, change));
                 }
             }
             Fate::Held(why) => {

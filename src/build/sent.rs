@@ -17,8 +17,8 @@ use sha2::{Digest, Sha256};
 
 use super::{Document, Merged};
 use crate::compile::PdfInfo;
-use crate::model::Date;
 use crate::model::tailoring::{Status, Tailoring};
+use crate::model::{Date, DocKind};
 
 /// The folder of all sent records.
 pub const DIR: &str = "sent";
@@ -42,6 +42,11 @@ pub struct Record {
     /// file (whose text is `tailoring.yaml` beside this file).
     pub profile_sha256: String,
     pub tailoring_sha256: String,
+    /// SHA-256 of the layout's files (templates and static files, of the
+    /// layout and those it extends); records written before it was kept
+    /// have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layout_sha256: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -93,7 +98,10 @@ pub fn marked(t: &Tailoring) -> &'static str {
 }
 
 pub fn sha256(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
+    hex(&Sha256::digest(bytes))
+}
+
+fn hex(digest: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -156,9 +164,63 @@ pub fn broken(root: &Path, candidate: &str, posting: &str) -> Vec<(PathBuf, Stri
         .collect()
 }
 
-/// What of the sources changed since `s` was sent, in words; `None` when
-/// the documents would come out as they were sent.
-pub fn changes(root: &Path, s: &Sending, m: &Merged, docs: &[&Document]) -> Option<String> {
+/// SHA-256 of the files of the posting's layout (and of those it extends),
+/// templates included; `None` when the layout does not load.
+pub fn layout_sha256(root: &Path, m: &Merged) -> Option<String> {
+    let layout = m.load_layout(root).ok()?;
+    let mut h = Sha256::new();
+    for dir in &layout.dirs {
+        // Workspace-relative: a clone elsewhere has the same layout.
+        let rel = dir.strip_prefix(root).unwrap_or(dir);
+        h.update(rel.to_string_lossy().as_bytes());
+        h.update([0]);
+        hash_tree(&mut h, dir, dir);
+    }
+    Some(hex(&h.finalize()))
+}
+
+fn hash_tree(h: &mut Sha256, base: &Path, path: &Path) {
+    if path.is_dir() {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+            .map(|rd| rd.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default();
+        entries.sort();
+        for e in entries {
+            hash_tree(h, base, &e);
+        }
+    } else {
+        let rel = path.strip_prefix(base).unwrap_or(path);
+        h.update(rel.to_string_lossy().as_bytes());
+        h.update([0]);
+        let bytes = std::fs::read(path).unwrap_or_default();
+        h.update((bytes.len() as u64).to_le_bytes());
+        h.update(&bytes);
+    }
+}
+
+/// How the sources of a recorded posting changed since it was sent.
+#[derive(Debug, Clone)]
+pub struct Change {
+    /// The documents that would come out differently now.
+    pub kinds: Vec<DocKind>,
+    pub message: String,
+}
+
+/// What changed since `s` was sent: the documents (of `docs`) whose
+/// fingerprint is not the recorded one, and every kind of source that
+/// changed; `None` when the documents would come out as they were sent.
+pub fn changes(root: &Path, s: &Sending, m: &Merged, docs: &[&Document]) -> Option<Change> {
+    let kinds: Vec<DocKind> = docs
+        .iter()
+        .filter(|d| {
+            s.document(d.kind.name())
+                .is_none_or(|x| x.fingerprint != d.fingerprint)
+        })
+        .map(|d| d.kind)
+        .collect();
+    if kinds.is_empty() {
+        return None;
+    }
     let read = |p: &Path| {
         std::fs::read(root.join(p))
             .map(|b| sha256(&b))
@@ -171,21 +233,43 @@ pub fn changes(root: &Path, s: &Sending, m: &Merged, docs: &[&Document]) -> Opti
     if read(&m.posting.path) != s.record.tailoring_sha256 {
         what.push("the tailoring file");
     }
-    let rebuilt_differently = docs.iter().any(|d| {
-        s.document(d.kind.name())
-            .is_none_or(|x| x.fingerprint != d.fingerprint)
-    });
-    if what.is_empty() && rebuilt_differently {
-        what.push("the layout or fonts");
+    match &s.record.layout_sha256 {
+        Some(was) if layout_sha256(root, m).as_ref() != Some(was) => what.push("the layout"),
+        Some(_) if what.is_empty() => what.push("the fonts, the photo or the typst version"),
+        Some(_) => {}
+        // A record that does not know its layout.
+        None if what.is_empty() => what.push("the layout or fonts"),
+        None => {}
     }
-    if what.is_empty() {
-        return None;
-    }
-    Some(format!(
-        "{} changed since this was sent ({}); the sent documents are kept",
-        what.join(" and "),
+    let documents = kinds
+        .iter()
+        .map(|k| match k {
+            DocKind::Cv => "the CV",
+            DocKind::Letter => "the letter",
+        })
+        .collect::<Vec<_>>();
+    let (it, was) = if kinds.len() == 1 {
+        ("it", "was")
+    } else {
+        ("they", "were")
+    };
+    let message = format!(
+        "{} would come out differently now: {} changed since {it} {was} sent ({}); \
+         the sent documents are kept",
+        and_list(&documents),
+        and_list(&what),
         s.when()
-    ))
+    );
+    Some(Change { kinds, message })
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 /// Record a sending of `m`: its documents' PDFs (built, checked up to date)
@@ -271,6 +355,7 @@ fn write_record(
         documents,
         profile_sha256: sha256(&profile),
         tailoring_sha256: sha256(&tailoring),
+        layout_sha256: layout_sha256(root, m),
     };
     let mut json = serde_json::to_vec_pretty(&record)?;
     json.push(b'\n');
