@@ -655,3 +655,47 @@ fn a_submitted_date_counts_as_sent_only_without_a_status_or_with_a_sent_one() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(record_dirs(ws, POSTING), ["2026-11-24"], "{}", stderr(&out));
 }
+
+#[test]
+fn a_resend_is_dated_the_day_it_is_recorded_unless_the_submitted_date_changed() {
+    let ws = example_workspace();
+    let ws = ws.path();
+    let on = |args: &[&str]| {
+        let out = dossier_on(ws, "1795564800", args); // 2026-11-25
+        assert!(out.status.success(), "{}", stderr(&out));
+    };
+    on(&["build", SUBMITTED]);
+    assert_eq!(record_dirs(ws, SUBMITTED), ["2026-11-12"]);
+
+    // Sent again, the date in the tailoring file left as it was.
+    on(&["build", SUBMITTED, "--resend", SUBMITTED]);
+    assert_eq!(record_dirs(ws, SUBMITTED), ["2026-11-12", "2026-11-25"]);
+    let record = |dir: &str| -> Value {
+        serde_json::from_slice(
+            &std::fs::read(ws.join(format!("sent/mari/{SUBMITTED}/{dir}/record.json")))
+                .expect("record"),
+        )
+        .expect("json")
+    };
+    assert_eq!(record("2026-11-25")["sent"], Value::Null);
+    assert_eq!(record("2026-11-25")["recorded"], "2026-11-25");
+    let list = stdout(&dossier(ws, &["list"]));
+    assert!(
+        list.lines()
+            .any(|l| l.starts_with(&format!("mari/{SUBMITTED} ")) && l.contains("2026-11-25")),
+        "{list}"
+    );
+
+    // The date changed: the resend is dated by it.
+    edit(
+        &ws.join(format!("profiles/mari/{SUBMITTED}.yaml")),
+        "submitted: 2026-11-12",
+        "submitted: 2026-11-26",
+    );
+    on(&["build", SUBMITTED, "--resend", SUBMITTED]);
+    assert_eq!(
+        record_dirs(ws, SUBMITTED),
+        ["2026-11-12", "2026-11-25", "2026-11-26"]
+    );
+    assert_eq!(record("2026-11-26")["sent"], "2026-11-26");
+}

@@ -229,7 +229,7 @@ pub fn run_cached(
     for (d, ok) in documents.iter().zip(&up_to_date) {
         match fate(d) {
             Some(Fate::Kept(..) | Fate::Held(_)) => {}
-            Some(Fate::Record { rebuild: true }) => stale.push(d),
+            Some(Fate::Record { rebuild: true, .. }) => stale.push(d),
             _ if *ok && !plan.force => fresh.push(d),
             _ => stale.push(d),
         }
@@ -358,8 +358,12 @@ enum Fate {
     Kept(sent::Sending, Option<sent::Change>),
     /// No record yet (or `--resend`): record the documents once they are
     /// built — all rebuilt first when `rebuild`, else only those not up to
-    /// date (never built: the held ones are not recorded).
-    Record { rebuild: bool },
+    /// date (never built: the held ones are not recorded) — after the
+    /// sendings `earlier`.
+    Record {
+        rebuild: bool,
+        earlier: Vec<sent::Sending>,
+    },
     /// No record, and a PDF on disk does not match the sources (or a record
     /// is broken): nothing is recorded, nothing rebuilt.
     Held(String),
@@ -395,7 +399,10 @@ fn sent_fates(
             .any(|(d, ok)| !ok && !compile::output_files(&ws.root, &d.job.pdf).is_empty());
         let broken = sent::broken(&ws.root, &m.posting.candidate, &m.posting.id);
         let fate = match sendings.last() {
-            _ if resend => Fate::Record { rebuild: true },
+            _ if resend => Fate::Record {
+                rebuild: true,
+                earlier: sendings.clone(),
+            },
             Some(last) => {
                 let current: Vec<&Document> = docs.iter().map(|(d, _)| *d).collect();
                 Fate::Kept(last.clone(), sent::changes(&ws.root, last, m, &current))
@@ -415,7 +422,10 @@ fn sent_fates(
                 sent::marked(&m.tailoring),
                 m.posting.id
             )),
-            None => Fate::Record { rebuild: false },
+            None => Fate::Record {
+                rebuild: false,
+                earlier: Vec::new(),
+            },
         };
         out.push((key, fate));
     }
@@ -459,7 +469,7 @@ fn apply_fates(
                     entries.push(e);
                 }
             }
-            Fate::Record { .. } => {
+            Fate::Record { earlier, .. } => {
                 let Some(m) = merged_ok(key) else {
                     continue;
                 };
@@ -505,7 +515,7 @@ fn apply_fates(
                 }
                 let pairs: Vec<(&Document, &crate::compile::PdfInfo)> =
                     infos.iter().map(|(d, i)| (*d, i)).collect();
-                match sent::record(&ws.root, m, &pairs, plan.today) {
+                match sent::record(&ws.root, m, &pairs, earlier, plan.today) {
                     Ok(sending) => recorded.push(sending),
                     Err(e) => {
                         let why = format!(

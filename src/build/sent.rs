@@ -272,19 +272,31 @@ fn and_list(items: &[&str]) -> String {
     }
 }
 
+/// The date of a new sending of `m`, and whether it is the date sent: the
+/// `submitted:` date, unless an earlier record of the posting already has
+/// it (a resend, and the date was not changed since) — then `today`, the
+/// day it is recorded.
+pub fn date(m: &Merged, earlier: &[Sending], today: Date) -> (Date, Option<Date>) {
+    match m.tailoring.submitted.as_ref().map(|d| d.value) {
+        Some(d) if !earlier.iter().any(|s| s.record.sent == Some(d)) => (d, Some(d)),
+        _ => (today, None),
+    }
+}
+
 /// Record a sending of `m`: its documents' PDFs (built, checked up to date)
-/// copied from `output/` into a new dated folder. Never overwrites: a
-/// folder of the same date gets a `-2`, `-3`, … suffix. The record is
-/// written into a temporary folder beside it and renamed into place once
-/// complete: a record that fails leaves nothing behind.
+/// copied from `output/` into a new folder named by [`date`], after the
+/// sendings `earlier`. Never overwrites: a folder of the same date gets a
+/// `-2`, `-3`, … suffix. The record is written into a temporary folder
+/// beside it and renamed into place once complete: a record that fails
+/// leaves nothing behind.
 pub fn record(
     root: &Path,
     m: &Merged,
     docs: &[(&Document, &PdfInfo)],
+    earlier: &[Sending],
     today: Date,
 ) -> Result<Sending> {
-    let sent = m.tailoring.submitted.as_ref().map(|d| d.value);
-    let date = sent.unwrap_or(today);
+    let (date, sent) = date(m, earlier, today);
     let base = posting_dir(&m.posting.candidate, &m.posting.id);
     std::fs::create_dir_all(root.join(&base))
         .with_context(|| format!("cannot create {}", base.display()))?;
