@@ -222,14 +222,14 @@ pub fn run_cached(
         |(), d| queue::is_up_to_date(&ws.root, d, &previous),
     );
     // Sent postings first: their documents are kept, held or recorded.
-    let fates = sent_fates(ws, plan, &merged, &documents, &up_to_date, &previous);
+    let fates = sent_fates(ws, plan, &merged, &documents, &up_to_date);
     let fate = |d: &Document| fates.iter().find(|(p, _)| *p == d.posting).map(|(_, f)| f);
     let mut fresh: Vec<&Document> = Vec::new();
     let mut stale: Vec<&Document> = Vec::new();
     for (d, ok) in documents.iter().zip(&up_to_date) {
         match fate(d) {
             Some(Fate::Kept(..) | Fate::Held(_)) => {}
-            Some(Fate::Record { compile: true }) => stale.push(d),
+            Some(Fate::Record { rebuild: true, .. }) => stale.push(d),
             _ if *ok && !plan.force => fresh.push(d),
             _ => stale.push(d),
         }
@@ -319,11 +319,20 @@ fn render_all(
         glyphs,
         pdf_standard: plan.pdf_standard.as_deref(),
     };
+    // What is sent is PDFs: a sent posting's documents are PDFs whatever
+    // the format asked for (they are kept, or recorded).
+    let sent_settings = document::Settings {
+        format: Format::Pdf,
+        ..settings
+    };
     let rendered = crate::par::map(
         merged,
         plan.jobs,
         || document::Caches::new(layouts),
         |caches, m| match &m.result {
+            Ok(m) if sent::is_sent(&m.tailoring) => {
+                document::render_posting(m, &sent_settings, caches)
+            }
             Ok(m) => document::render_posting(m, &settings, caches),
             Err(d) => plan.kinds.iter().map(|&k| (k, Err(d.clone()))).collect(),
         },
@@ -345,13 +354,18 @@ fn render_all(
 #[derive(Debug)]
 enum Fate {
     /// A record exists: its documents are the sent ones, never rebuilt; the
-    /// message says what changed since, if anything did.
-    Kept(sent::Sending, Option<String>),
+    /// change says what would come out differently now, if anything would.
+    Kept(sent::Sending, Option<sent::Change>),
     /// No record yet (or `--resend`): record the documents once they are
-    /// built — `compile` when they must be built first.
-    Record { compile: bool },
-    /// No record, and the PDFs on disk do not match the sources: nothing is
-    /// recorded, nothing rebuilt.
+    /// built — all rebuilt first when `rebuild`, else only those not up to
+    /// date (never built: the held ones are not recorded) — after the
+    /// sendings `earlier`.
+    Record {
+        rebuild: bool,
+        earlier: Vec<sent::Sending>,
+    },
+    /// No record, and a PDF on disk does not match the sources (or a record
+    /// is broken): nothing is recorded, nothing rebuilt.
     Held(String),
 }
 
@@ -362,7 +376,6 @@ fn sent_fates(
     merged: &[MergeResult],
     documents: &[Document],
     up_to_date: &[bool],
-    previous: &Manifest,
 ) -> Vec<(String, Fate)> {
     let mut out = Vec::new();
     for m in merged.iter().filter_map(|m| m.result.as_ref().ok()) {
@@ -378,30 +391,41 @@ fn sent_fates(
             .collect();
         let sendings = sent::sendings(&ws.root, &m.posting.candidate, &m.posting.id);
         let resend = plan.resend.contains(&key);
+        // A PDF on disk that the sources would not give now may be what the
+        // recruiter holds: not recorded, not replaced. One never built is
+        // built.
+        let stale = docs
+            .iter()
+            .any(|(d, ok)| !ok && !compile::output_files(&ws.root, &d.job.pdf).is_empty());
+        let broken = sent::broken(&ws.root, &m.posting.candidate, &m.posting.id);
         let fate = match sendings.last() {
-            _ if resend => Fate::Record { compile: true },
+            _ if resend => Fate::Record {
+                rebuild: true,
+                earlier: sendings.clone(),
+            },
             Some(last) => {
                 let current: Vec<&Document> = docs.iter().map(|(d, _)| *d).collect();
                 Fate::Kept(last.clone(), sent::changes(&ws.root, last, m, &current))
             }
-            None if docs.len() == DocKind::ALL.len() && docs.iter().all(|(_, ok)| *ok) => {
-                Fate::Record { compile: false }
-            }
-            // Never built at all (a fresh workspace): build it, then record.
-            None if docs.iter().all(|(d, _)| {
-                previous.find(&key, d.kind.name()).is_none()
-                    && compile::output_info(&ws.root, &d.job.pdf).is_none()
-            }) =>
-            {
-                Fate::Record { compile: true }
-            }
-            None => Fate::Held(format!(
+            None if !broken.is_empty() => Fate::Held(format!(
+                "marked {} but not recorded: {}/ is a record without a readable {}; \
+                 restore it (from git), or `dossier build --resend {}` records a new sending",
+                sent::marked(&m.tailoring),
+                broken[0].0.display(),
+                sent::RECORD,
+                m.posting.id
+            )),
+            None if stale => Fate::Held(format!(
                 "marked {} but not recorded: the PDFs on disk do not match the sources; \
                  build them and check them before you mark them sent (status: ready, then \
                  `dossier build`), or `dossier build --resend {}` rebuilds and records them",
-                m.tailoring.status.unwrap_or_default().name(),
+                sent::marked(&m.tailoring),
                 m.posting.id
             )),
+            None => Fate::Record {
+                rebuild: false,
+                earlier: Vec::new(),
+            },
         };
         out.push((key, fate));
     }
@@ -419,12 +443,22 @@ fn apply_fates(
     entries: &mut Vec<Entry>,
 ) -> Vec<sent::Sending> {
     let mut recorded = Vec::new();
+    let merged_ok = |key: &str| {
+        merged
+            .iter()
+            .filter_map(|m| m.result.as_ref().ok())
+            .find(|m| m.posting.key() == key)
+    };
     for (key, fate) in fates {
         let docs: Vec<&Document> = documents.iter().filter(|d| d.posting == *key).collect();
         match fate {
             Fate::Kept(sending, change) => {
                 for d in &docs {
-                    entries.push(sent_entry(ws, d, sending, change.clone()));
+                    let change = change
+                        .as_ref()
+                        .filter(|c| c.kinds.contains(&d.kind))
+                        .map(|c| c.message.clone());
+                    entries.push(sent_entry(ws, d, sending, change));
                 }
             }
             Fate::Held(why) => {
@@ -435,47 +469,82 @@ fn apply_fates(
                     entries.push(e);
                 }
             }
-            Fate::Record { .. } => {
-                let Some(m) = merged
-                    .iter()
-                    .filter_map(|m| m.result.as_ref().ok())
-                    .find(|m| m.posting.key() == *key)
-                else {
+            Fate::Record { earlier, .. } => {
+                let Some(m) = merged_ok(key) else {
                     continue;
                 };
-                let infos: Vec<(&Document, crate::compile::PdfInfo)> = docs
-                    .iter()
-                    .filter_map(|d| {
+                let mut infos: Vec<(&Document, crate::compile::PdfInfo)> = Vec::new();
+                let mut missing: Vec<&str> = Vec::new();
+                for kind in DocKind::ALL {
+                    let built = docs.iter().find(|d| d.kind == kind).and_then(|d| {
                         let e = entries
                             .iter()
-                            .find(|e| e.posting == *key && e.kind == d.kind.name())?;
+                            .find(|e| e.posting == *key && e.kind == kind.name())?;
                         if e.status == Status::Failed {
                             return None;
                         }
                         Some((*d, compile::output_info(&ws.root, &d.job.pdf)?))
-                    })
-                    .collect();
-                if infos.len() != DocKind::ALL.len() {
+                    });
+                    match built {
+                        Some(b) => infos.push(b),
+                        None => missing.push(kind.name()),
+                    }
+                }
+                if !missing.is_empty() {
+                    let left_out = missing
+                        .iter()
+                        .all(|k| !plan.kinds.iter().any(|p| p.name() == *k));
+                    let why = if left_out {
+                        format!(
+                            "not recorded as sent yet: a sending is both documents, and --only \
+                             left out the {}; `dossier build {}` builds it and records both",
+                            missing.join(" and the "),
+                            m.posting.id
+                        )
+                    } else {
+                        format!(
+                            "not recorded as sent: a sending is both documents, and the {} \
+                             did not build",
+                            missing.join(" and the ")
+                        )
+                    };
                     for e in entries.iter_mut().filter(|e| e.posting == *key) {
-                        e.warnings.push(
-                            "not recorded as sent: a sending is both documents, and one was not \
-                             built (it failed, or --only left it out)"
-                                .into(),
-                        );
+                        e.warnings.push(why.clone());
                     }
                     continue;
                 }
                 let pairs: Vec<(&Document, &crate::compile::PdfInfo)> =
                     infos.iter().map(|(d, i)| (*d, i)).collect();
-                match sent::record(&ws.root, m, &pairs, plan.today) {
+                match sent::record(&ws.root, m, &pairs, earlier, plan.today) {
                     Ok(sending) => recorded.push(sending),
                     Err(e) => {
+                        let why = format!(
+                            "not recorded as sent: {e:#}; nothing was written to {}/, \
+                             and the next build tries again",
+                            sent::DIR
+                        );
                         for entry in entries.iter_mut().filter(|e| e.posting == *key) {
-                            entry.warnings.push(format!("not recorded as sent: {e:#}"));
+                            entry.warnings.push(why.clone());
                         }
                     }
                 }
             }
+        }
+    }
+    // `--resend` of a posting that is not marked sent: built as usual.
+    for key in &plan.resend {
+        let Some(m) = merged_ok(key) else {
+            continue;
+        };
+        if sent::is_sent(&m.tailoring) {
+            continue;
+        }
+        let why = format!(
+            "--resend: {key} is not marked sent (status {}); built as usual",
+            m.tailoring.status.unwrap_or_default().name()
+        );
+        for e in entries.iter_mut().filter(|e| e.posting == *key) {
+            e.warnings.push(why.clone());
         }
     }
     recorded

@@ -127,13 +127,14 @@ pub fn check(root: &std::path::Path, m: &Merged, today: Date, fonts: Option<&Fon
     if sent {
         // The documents went out as they were: what the CV and letter say now
         // no longer matters, whether the record is intact does.
-        for s in crate::build::sent::sendings(root, &m.posting.candidate, &m.posting.id) {
-            for problem in crate::build::sent::verify(root, &s) {
-                findings.push(Diagnostic::warning(
-                    s.dir.join(crate::build::sent::RECORD),
-                    problem,
-                ));
+        use crate::build::sent;
+        for s in sent::sendings(root, &m.posting.candidate, &m.posting.id) {
+            for problem in sent::verify(root, &s) {
+                findings.push(Diagnostic::warning(s.dir.join(sent::RECORD), problem));
             }
+        }
+        for (dir, problem) in sent::broken(root, &m.posting.candidate, &m.posting.id) {
+            findings.push(Diagnostic::warning(dir.join(sent::RECORD), problem));
         }
     } else {
         letter::check(m, &mut findings);

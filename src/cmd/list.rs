@@ -103,15 +103,22 @@ pub fn run(cli: &Cli) -> Result<i32> {
     Ok(if broken > 0 { super::EXIT_FAILED } else { 0 })
 }
 
-/// The date a posting's documents were sent: `submitted:`, else the date of
-/// its last record in `sent/`, else `yes` (sent, date unknown) or `-`.
+/// The date a posting's documents were last sent: the later of
+/// `submitted:` (when it counts, see [`crate::build::sent::is_sent`]) and
+/// the date of its last record in `sent/` (a resend), else `yes` (sent,
+/// date unknown) or `-`.
 fn sent_date(ws: &Workspace, p: &crate::load::PostingFile, t: &Tailoring) -> String {
     use crate::build::sent;
-    if let Some(d) = &t.submitted {
-        return d.value.to_string();
-    }
-    match sent::sendings(&ws.root, &p.candidate, &p.id).last() {
-        Some(s) => s.record.sent.unwrap_or(s.record.recorded).to_string(),
+    let submitted = t
+        .submitted
+        .as_ref()
+        .filter(|_| sent::is_sent(t))
+        .map(|d| d.value);
+    let recorded = sent::sendings(&ws.root, &p.candidate, &p.id)
+        .last()
+        .map(|s| s.record.sent.unwrap_or(s.record.recorded));
+    match submitted.max(recorded) {
+        Some(d) => d.to_string(),
         None if sent::is_sent(t) => "yes".to_string(),
         None => "-".to_string(),
     }
