@@ -124,6 +124,9 @@ fn plain(value: String) -> String {
 /// A minijinja environment set up for Typst output.
 fn environment() -> Environment<'static> {
     let mut env = Environment::new();
+    // minijinja names the undefined variable (`nope` is undefined) only in
+    // debug mode, which is off by default in release builds: what users run.
+    env.set_debug(true);
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(|_| AutoEscape::Custom("typst".into()));
     env.set_formatter(typst_formatter);

@@ -20,6 +20,8 @@ pub fn expand(ctx: &mut Context, tailoring_file: &Path) -> Result<(), Diagnostic
         return Ok(());
     };
     let mut env = Environment::new();
+    // As for layouts (see `render::environment`): the same errors in release.
+    env.set_debug(true);
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(|_| AutoEscape::None);
     env.set_fuel(Some(200_000));
