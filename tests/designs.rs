@@ -562,3 +562,86 @@ fn a_design_names_the_options_it_honours() {
     }
     assert_eq!(options("europass"), ["paper", "photo", "font"]);
 }
+
+/// Typography across markup, end to end: in an English and an Estonian CV
+/// the quotes around bold text (the posting's `emphasize` phrases and `**…**`)
+/// are the language's, opening and closing, an apostrophe after bold text is
+/// ’, and a range of years whose end is bold gets its en dash. The example's
+/// English education note (`Master's thesis "… via X-Road"`, X-Road
+/// emphasized) reads as typeset.
+#[test]
+fn quotes_apostrophes_and_dashes_around_bold_text() {
+    const EN: &str = "e-estonia-architect";
+    const ET: &str = "sotsiaalkindlustusamet-komponendid";
+    let headlines = [
+        (
+            EN,
+            r#"'**Mari**''s "**TARA**" and "X-Road" work, 2019-**2021**'"#,
+            "Mari’s “TARA” and “X-Road” work, 2019–2021",
+        ),
+        (
+            ET,
+            r#"'**Mari** "**TARA**" ja "X-tee" lahendused, 2019-**2021**'"#,
+            "Mari „TARA“ ja „X-tee“ lahendused, 2019–2021",
+        ),
+    ];
+    for design in DESIGNS {
+        let ws = workspace_in(design, "");
+        let root = ws.path();
+        for (posting, headline, _) in headlines {
+            let file = root.join(format!("profiles/mari/{posting}.yaml"));
+            let text = std::fs::read_to_string(&file).expect("read");
+            let line = text
+                .lines()
+                .find(|l| l.starts_with("  headline: "))
+                .expect("a cv.headline");
+            write(
+                &file,
+                &text.replacen(line, &format!("  headline: {headline}"), 1),
+            );
+        }
+        let out = Command::new(BIN)
+            .args(["-C", root.to_str().expect("utf-8"), "build", EN, ET])
+            .args(["--only", "cv"])
+            .env("SOURCE_DATE_EPOCH", EPOCH)
+            .output()
+            .expect("run dossier");
+        assert!(out.status.success(), "{design}: {}", stderr(&out));
+        for (posting, _, shown) in headlines {
+            let ctx = context(root, posting);
+            assert!(
+                ctx.cv.emphasize.iter().any(|e| e == "TARA"),
+                "{posting} emphasizes TARA"
+            );
+            let pdf = pdfs_under(&root.join(format!("output/mari/{posting}")))
+                .into_iter()
+                .next()
+                .expect("the CV");
+            let text = squash(&unhyphenate(&pdf_text(&pdf)));
+            assert!(
+                text.contains(shown),
+                "{design} {posting}: {shown:?} not in:\n{text}"
+            );
+            if posting == EN {
+                let note = &ctx
+                    .cv
+                    .education
+                    .iter()
+                    .find(|e| plain(&e.notes).contains("X-Road"))
+                    .expect("a note on X-Road")
+                    .notes;
+                let typeset = dossier::model::typography::typeset(&plain(note), ctx.lang);
+                assert!(
+                    typeset.contains("Master’s thesis “")
+                        && typeset.ends_with("X-Road” (graded A)."),
+                    "{typeset}"
+                );
+                let raw = squash(&unhyphenate(&pdf_text_raw(&pdf)).replace("-\n", "-"));
+                assert!(
+                    raw.contains(&squash(&typeset)),
+                    "{design}: {typeset:?} not in:\n{raw}"
+                );
+            }
+        }
+    }
+}
