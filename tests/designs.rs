@@ -566,7 +566,8 @@ fn a_design_names_the_options_it_honours() {
 /// Typography across markup, end to end: in an English and an Estonian CV
 /// the quotes around bold text (the posting's `emphasize` phrases and `**…**`)
 /// are the language's, opening and closing, an apostrophe after bold text is
-/// ’, and a range of years whose end is bold gets its en dash. The example's
+/// ’, and a range of years whose end is bold gets its en dash (with a word
+/// joiner after it, so that the line does not break there). The example's
 /// English education note (`Master's thesis "… via X-Road"`, X-Road
 /// emphasized) reads as typeset.
 #[test]
@@ -577,12 +578,12 @@ fn quotes_apostrophes_and_dashes_around_bold_text() {
         (
             EN,
             r#"'**Mari**''s "**TARA**" and "X-Road" work, 2019-**2021**'"#,
-            "Mari’s “TARA” and “X-Road” work, 2019–2021",
+            "Mari’s “TARA” and “X-Road” work, 2019–\u{2060}2021",
         ),
         (
             ET,
             r#"'**Mari** "**TARA**" ja "X-tee" lahendused, 2019-**2021**'"#,
-            "Mari „TARA“ ja „X-tee“ lahendused, 2019–2021",
+            "Mari „TARA“ ja „X-tee“ lahendused, 2019–\u{2060}2021",
         ),
     ];
     for design in DESIGNS {

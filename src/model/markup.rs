@@ -302,7 +302,10 @@ mod tests {
             en(r#"Master's thesis "Reuse via X-Road""#, &["X-Road"]),
             vec![t("Master’s thesis “Reuse via "), strong("X-Road"), t("”")]
         );
-        assert_eq!(en("2019-**2021**", &[]), vec![t("2019–"), strong("2021")]);
+        assert_eq!(
+            en("2019-**2021**", &[]),
+            vec![t("2019–\u{2060}"), strong("2021")]
+        );
         // A link's label is text like any other; its target is left alone.
         assert_eq!(
             en(r#""[RIA's](https://x.ee/a'b"c)""#, &[]),

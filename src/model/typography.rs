@@ -30,6 +30,9 @@ fn is_month(word: &str) -> bool {
 /// Units a number is not parted from.
 const UNITS: [&str; 9] = ["€", "%", "eur", "eurot", "euro", "km", "kg", "h", "$"];
 
+/// Word joiner: no line break on either side of it (after a range's dash).
+pub const WORD_JOINER: char = '\u{2060}';
+
 /// Whether typography may change anything in `text`.
 fn may_change(text: &str) -> bool {
     text.contains(['"', '\'', '-', ' '])
@@ -77,7 +80,7 @@ pub fn typeset_pieces(pieces: &[&str], lang: Lang) -> Vec<String> {
 }
 
 /// Typeset `chars`: `emit(i, c)` for each character `c` printed for the
-/// input character at `i` (in order).
+/// input character at `i` (one or two per input character, in order).
 fn typeset_chars(chars: &[char], lang: Lang, emit: &mut dyn FnMut(usize, char)) {
     let (open, close) = quotes(lang);
     let mut quote_open = false;
@@ -95,7 +98,12 @@ fn typeset_chars(chars: &[char], lang: Lang, emit: &mut dyn FnMut(usize, char)) 
             }
             '\'' if prev.is_some_and(char::is_alphanumeric) => emit(i, '’'),
             '-' if prev == Some(' ') && next == Some(' ') => emit(i, '–'),
-            '-' if is_range(chars, i) => emit(i, '–'),
+            '-' if is_range(chars, i) => {
+                // A range is not broken at its dash: 2800–
+                // 3400 € would read as two amounts.
+                emit(i, '–');
+                emit(i, WORD_JOINER);
+            }
             ' ' if keeps_together(chars, i) => emit(i, NBSP),
             _ => emit(i, c),
         }
@@ -219,8 +227,8 @@ mod tests {
             "Mari’s CV, the 90’s"
         );
         assert_eq!(typeset("a - b", Lang::En), "a – b");
-        assert_eq!(typeset("2019-2021", Lang::Et), "2019–2021");
-        assert_eq!(typeset("2800-3400 €", Lang::Et), "2800–3400\u{a0}€");
+        assert_eq!(typeset("2019-2021", Lang::Et), "2019–\u{2060}2021");
+        assert_eq!(typeset("2800-3400 €", Lang::Et), "2800–\u{2060}3400\u{a0}€");
         // Not ranges: a date, a phone number, a word, a reference.
         for same in [
             "2021-03-15",
@@ -254,6 +262,20 @@ mod tests {
         );
     }
 
+    /// A range's dash holds its numbers together: the word joiner after it
+    /// leaves no line break between `2800–` and `3400 €`.
+    #[test]
+    fn a_range_does_not_break_at_its_dash() {
+        let salary = typeset("Palgasoov 2800-3400 € kuus", Lang::Et);
+        assert_eq!(salary, "Palgasoov 2800–\u{2060}3400\u{a0}€ kuus");
+        assert_eq!(
+            typeset("2019-2021", Lang::En).chars().collect::<Vec<_>>(),
+            ['2', '0', '1', '9', '–', WORD_JOINER, '2', '0', '2', '1']
+        );
+        // A spaced dash is no range: it may break.
+        assert_eq!(typeset("2019 - 2021", Lang::Et), "2019 – 2021");
+    }
+
     /// Pieces split by markup are typeset as one text: the character on the
     /// other side of a marker decides a quote's or an apostrophe's direction,
     /// a quote opened in one piece closes in another, a range split by a
@@ -282,11 +304,11 @@ mod tests {
         // 2019-**2021**, **2800**-3400 €
         assert_eq!(
             typeset_pieces(&["2019-", "2021"], Lang::Et),
-            ["2019–", "2021"]
+            ["2019–\u{2060}", "2021"]
         );
         assert_eq!(
             typeset_pieces(&["", "2800", "-3400 €"], Lang::Et),
-            ["", "2800", "–3400\u{a0}€"]
+            ["", "2800", "–\u{2060}3400\u{a0}€"]
         );
         // Nothing to change: the pieces as they are.
         assert_eq!(typeset_pieces(&["a", "", "b"], Lang::Et), ["a", "", "b"]);
