@@ -563,6 +563,138 @@ fn a_design_names_the_options_it_honours() {
     assert_eq!(options("europass"), ["paper", "photo", "font"]);
 }
 
+/// The text of page `page` (from 1) of `pdf` in content-stream order, with
+/// typst's hyphenation undone, a word broken after its own hyphen (`X-` /
+/// `Road`) joined again, and whitespace squashed.
+fn page_text(pdf: &Path, page: usize) -> String {
+    let n = page.to_string();
+    let out = Command::new("pdftotext")
+        .args(["-raw", "-f", &n, "-l", &n])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) installed");
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
+    let text = String::from_utf8(out.stdout).expect("utf-8 text");
+    squash(&unhyphenate(&text).replace("-\n", "-"))
+}
+
+/// The lines of page `page` of `pdf` (`pdftotext -raw`), trimmed.
+fn page_lines(pdf: &Path, page: usize) -> Vec<String> {
+    let n = page.to_string();
+    let out = Command::new("pdftotext")
+        .args(["-raw", "-f", &n, "-l", &n])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) installed");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| squash(l))
+        .collect()
+}
+
+/// The blocks of short lines a CV shows — languages, certifications, skills
+/// and free sections — each as (section id, heading, the text of each line
+/// or item), the short ones only: at most six items.
+fn short_blocks(ctx: &Context) -> Vec<(String, String, Vec<String>)> {
+    let mut out = Vec::new();
+    for s in &ctx.cv.sections {
+        let items: Vec<String> = match s.id.as_str() {
+            "languages" => ctx.cv.languages.iter().map(|l| plain(&l.name)).collect(),
+            "certifications" => ctx
+                .cv
+                .certifications
+                .iter()
+                .map(|c| plain(&c.name))
+                .collect(),
+            "skills" if ctx.cv.skill_groups.len() <= 6 => {
+                ctx.cv.skills.iter().map(|k| plain(&k.name)).collect()
+            }
+            _ if s.custom => s.items.iter().map(|i| plain(i)).collect(),
+            _ => continue,
+        };
+        let lines = if s.id == "skills" {
+            ctx.cv.skill_groups.len()
+        } else {
+            items.len()
+        };
+        if !items.is_empty() && lines <= 6 {
+            out.push((s.id.clone(), s.title.clone(), items));
+        }
+    }
+    out
+}
+
+/// In compact density (where the audit found them) on A4 and US letter, in
+/// every design: no short block of lines is split across pages — each
+/// language, certification, skill and free-section item of one block is on
+/// one page, and that page holds the block's heading (a page 2 holding only
+/// the last language line, or a heading and one certification ending page
+/// 1, fail here). Europass shows languages and skills under its own
+/// "Personal skills" heading, so only their lines are checked there.
+#[test]
+fn short_blocks_are_not_split_across_pages_in_compact_density() {
+    let mut failures = Vec::new();
+    let mut split_points = 0;
+    for design in DESIGNS {
+        for paper in ["a4", "us-letter"] {
+            // Europass has one density (setting one is a warning).
+            let style = if design == "europass" {
+                format!("style: {{paper: {paper}}}\n")
+            } else {
+                format!("style: {{density: compact, paper: {paper}}}\n")
+            };
+            let ws = workspace_in(design, &style);
+            let root = ws.path();
+            let manifest = build_strict(root);
+            for doc in documents(root, &manifest)
+                .into_iter()
+                .filter(|d| d.kind == "cv")
+            {
+                let ctx = context(root, &doc.posting);
+                let n = doc.pages as usize;
+                split_points += n - 1;
+                let texts: Vec<String> = (1..=n).map(|p| page_text(&doc.pdf, p)).collect();
+                let what = format!("{design} {paper} {}", doc.posting);
+                for (id, title, items) in short_blocks(&ctx) {
+                    let mut together: Vec<usize> = (1..=n).collect();
+                    for item in &items {
+                        let on: Vec<usize> = (1..=n)
+                            .filter(|&p| texts[p - 1].contains(&squash(item)))
+                            .collect();
+                        assert!(!on.is_empty(), "{what}: {id} line {item:?} not in the CV");
+                        together.retain(|p| on.contains(p));
+                    }
+                    let Some(&page) = together.first() else {
+                        failures.push(format!(
+                            "{what}: the {id} block is split across pages: {items:?}"
+                        ));
+                        continue;
+                    };
+                    let heading_checked =
+                        design != "europass" || !matches!(id.as_str(), "languages" | "skills");
+                    let has_heading = page_lines(&doc.pdf, page)
+                        .iter()
+                        .any(|l| l.to_lowercase().starts_with(&title.to_lowercase()));
+                    if heading_checked && !has_heading {
+                        failures.push(format!(
+                            "{what}: page {page} holds the {id} block without its heading {title:?}"
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    // The check means something: some CVs run over a page.
+    assert!(split_points >= 8, "only {split_points} page breaks");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// Typography across markup, end to end: in an English and an Estonian CV
 /// the quotes around bold text (the posting's `emphasize` phrases and `**…**`)
 /// are the language's, opening and closing, an apostrophe after bold text is
