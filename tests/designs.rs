@@ -262,6 +262,60 @@ fn check_letter(pdf: &Path, ctx: &Context, tailoring: &str) {
     );
 }
 
+/// The words of a PDF's first page with their top edge, in points from the
+/// page's top (`pdftotext -bbox`).
+fn words_with_y(pdf: &Path) -> Vec<(String, f64)> {
+    let out = Command::new("pdftotext")
+        .args(["-bbox", "-f", "1", "-l", "1"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) installed");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| {
+            let l = l.trim();
+            let y = l.split("yMin=\"").nth(1)?.split('"').next()?.parse().ok()?;
+            let word = l.split('>').nth(1)?.split('<').next()?.to_string();
+            Some((word, y))
+        })
+        .collect()
+}
+
+/// The letter's Attachments line follows the signature as in a letter, a
+/// line or two below it, not at the page's foot.
+fn check_attachments(pdf: &Path, ctx: &Context) {
+    if ctx.letter.attachments.is_empty() {
+        return;
+    }
+    let words = words_with_y(pdf);
+    let label = ctx.labels["attachments"];
+    let (at, attach_y) = words
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, (w, _))| w.trim_end_matches(':') == label)
+        .map(|(i, (_, y))| (i, *y))
+        .unwrap_or_else(|| panic!("{}: no {label:?} in the letter", pdf.display()));
+    let last_name = plain(&ctx.letter.signature)
+        .split_whitespace()
+        .last()
+        .expect("a name")
+        .to_string();
+    let signature_y = words[..at]
+        .iter()
+        .rev()
+        .find(|(w, _)| *w == last_name)
+        .map(|(_, y)| *y)
+        .unwrap_or_else(|| panic!("{}: no signature before {label:?}", pdf.display()));
+    let gap = attach_y - signature_y;
+    assert!(
+        gap > 0.0 && gap < 40.0,
+        "{}: the {label} line is {gap:.0} pt below the signature (at {signature_y:.0} pt); it should follow it",
+        pdf.display()
+    );
+}
+
 /// The Europass CV: mother tongues apart, then each other language's
 /// self-assessment row (listening, reading, interaction, production,
 /// writing) with the levels of its skills.
@@ -357,6 +411,7 @@ fn check_design(design: &str) {
             &ctx,
             &std::fs::read_to_string(&posting).expect("read"),
         );
+        check_attachments(&letter.pdf, &ctx);
         if design == "europass" && ctx.cv.sections.iter().any(|s| s.id == "languages") {
             check_europass_grid(&cv.pdf, &ctx);
         }
