@@ -262,6 +262,60 @@ fn check_letter(pdf: &Path, ctx: &Context, tailoring: &str) {
     );
 }
 
+/// The words of a PDF's first page with their top edge, in points from the
+/// page's top (`pdftotext -bbox`).
+fn words_with_y(pdf: &Path) -> Vec<(String, f64)> {
+    let out = Command::new("pdftotext")
+        .args(["-bbox", "-f", "1", "-l", "1"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) installed");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| {
+            let l = l.trim();
+            let y = l.split("yMin=\"").nth(1)?.split('"').next()?.parse().ok()?;
+            let word = l.split('>').nth(1)?.split('<').next()?.to_string();
+            Some((word, y))
+        })
+        .collect()
+}
+
+/// The letter's Attachments line follows the signature as in a letter, a
+/// line or two below it, not at the page's foot.
+fn check_attachments(pdf: &Path, ctx: &Context) {
+    if ctx.letter.attachments.is_empty() {
+        return;
+    }
+    let words = words_with_y(pdf);
+    let label = ctx.labels["attachments"];
+    let (at, attach_y) = words
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, (w, _))| w.trim_end_matches(':') == label)
+        .map(|(i, (_, y))| (i, *y))
+        .unwrap_or_else(|| panic!("{}: no {label:?} in the letter", pdf.display()));
+    let last_name = plain(&ctx.letter.signature)
+        .split_whitespace()
+        .last()
+        .expect("a name")
+        .to_string();
+    let signature_y = words[..at]
+        .iter()
+        .rev()
+        .find(|(w, _)| *w == last_name)
+        .map(|(_, y)| *y)
+        .unwrap_or_else(|| panic!("{}: no signature before {label:?}", pdf.display()));
+    let gap = attach_y - signature_y;
+    assert!(
+        gap > 0.0 && gap < 40.0,
+        "{}: the {label} line is {gap:.0} pt below the signature (at {signature_y:.0} pt); it should follow it",
+        pdf.display()
+    );
+}
+
 /// The Europass CV: mother tongues apart, then each other language's
 /// self-assessment row (listening, reading, interaction, production,
 /// writing) with the levels of its skills.
@@ -357,6 +411,7 @@ fn check_design(design: &str) {
             &ctx,
             &std::fs::read_to_string(&posting).expect("read"),
         );
+        check_attachments(&letter.pdf, &ctx);
         if design == "europass" && ctx.cv.sections.iter().any(|s| s.id == "languages") {
             check_europass_grid(&cv.pdf, &ctx);
         }
@@ -561,4 +616,220 @@ fn a_design_names_the_options_it_honours() {
         );
     }
     assert_eq!(options("europass"), ["paper", "photo", "font"]);
+}
+
+/// The text of page `page` (from 1) of `pdf` in content-stream order, with
+/// typst's hyphenation undone, a word broken after its own hyphen (`X-` /
+/// `Road`) joined again, and whitespace squashed.
+fn page_text(pdf: &Path, page: usize) -> String {
+    let n = page.to_string();
+    let out = Command::new("pdftotext")
+        .args(["-raw", "-f", &n, "-l", &n])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) installed");
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
+    let text = String::from_utf8(out.stdout).expect("utf-8 text");
+    squash(&unhyphenate(&text).replace("-\n", "-"))
+}
+
+/// The lines of page `page` of `pdf` (`pdftotext -raw`), trimmed.
+fn page_lines(pdf: &Path, page: usize) -> Vec<String> {
+    let n = page.to_string();
+    let out = Command::new("pdftotext")
+        .args(["-raw", "-f", &n, "-l", &n])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) installed");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| squash(l))
+        .collect()
+}
+
+/// The blocks of short lines a CV shows — languages, certifications, skills
+/// and free sections — each as (section id, heading, the text of each line
+/// or item), the short ones only: at most six items.
+fn short_blocks(ctx: &Context) -> Vec<(String, String, Vec<String>)> {
+    let mut out = Vec::new();
+    for s in &ctx.cv.sections {
+        let items: Vec<String> = match s.id.as_str() {
+            "languages" => ctx.cv.languages.iter().map(|l| plain(&l.name)).collect(),
+            "certifications" => ctx
+                .cv
+                .certifications
+                .iter()
+                .map(|c| plain(&c.name))
+                .collect(),
+            "skills" if ctx.cv.skill_groups.len() <= 6 => {
+                ctx.cv.skills.iter().map(|k| plain(&k.name)).collect()
+            }
+            _ if s.custom => s.items.iter().map(|i| plain(i)).collect(),
+            _ => continue,
+        };
+        let lines = if s.id == "skills" {
+            ctx.cv.skill_groups.len()
+        } else {
+            items.len()
+        };
+        if !items.is_empty() && lines <= 6 {
+            out.push((s.id.clone(), s.title.clone(), items));
+        }
+    }
+    out
+}
+
+/// In compact density (where the audit found them) on A4 and US letter, in
+/// every design: no short block of lines is split across pages — each
+/// language, certification, skill and free-section item of one block is on
+/// one page, and that page holds the block's heading (a page 2 holding only
+/// the last language line, or a heading and one certification ending page
+/// 1, fail here). Europass shows languages and skills under its own
+/// "Personal skills" heading, so only their lines are checked there.
+#[test]
+fn short_blocks_are_not_split_across_pages_in_compact_density() {
+    let mut failures = Vec::new();
+    let mut split_points = 0;
+    for design in DESIGNS {
+        for paper in ["a4", "us-letter"] {
+            // Europass has one density (setting one is a warning).
+            let style = if design == "europass" {
+                format!("style: {{paper: {paper}}}\n")
+            } else {
+                format!("style: {{density: compact, paper: {paper}}}\n")
+            };
+            let ws = workspace_in(design, &style);
+            let root = ws.path();
+            let manifest = build_strict(root);
+            for doc in documents(root, &manifest)
+                .into_iter()
+                .filter(|d| d.kind == "cv")
+            {
+                let ctx = context(root, &doc.posting);
+                let n = doc.pages as usize;
+                split_points += n - 1;
+                let texts: Vec<String> = (1..=n).map(|p| page_text(&doc.pdf, p)).collect();
+                let what = format!("{design} {paper} {}", doc.posting);
+                for (id, title, items) in short_blocks(&ctx) {
+                    let mut together: Vec<usize> = (1..=n).collect();
+                    for item in &items {
+                        let on: Vec<usize> = (1..=n)
+                            .filter(|&p| texts[p - 1].contains(&squash(item)))
+                            .collect();
+                        assert!(!on.is_empty(), "{what}: {id} line {item:?} not in the CV");
+                        together.retain(|p| on.contains(p));
+                    }
+                    let Some(&page) = together.first() else {
+                        failures.push(format!(
+                            "{what}: the {id} block is split across pages: {items:?}"
+                        ));
+                        continue;
+                    };
+                    let heading_checked =
+                        design != "europass" || !matches!(id.as_str(), "languages" | "skills");
+                    let has_heading = page_lines(&doc.pdf, page)
+                        .iter()
+                        .any(|l| l.to_lowercase().starts_with(&title.to_lowercase()));
+                    if heading_checked && !has_heading {
+                        failures.push(format!(
+                            "{what}: page {page} holds the {id} block without its heading {title:?}"
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    // The check means something: some CVs run over a page.
+    assert!(split_points >= 8, "only {split_points} page breaks");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Typography across markup, end to end: in an English and an Estonian CV
+/// the quotes around bold text (the posting's `emphasize` phrases and `**…**`)
+/// are the language's, opening and closing, an apostrophe after bold text is
+/// ’, and a range of years whose end is bold gets its en dash (with a word
+/// joiner after it, so that the line does not break there). The example's
+/// English education note (`Master's thesis "… via X-Road"`, X-Road
+/// emphasized) reads as typeset.
+#[test]
+fn quotes_apostrophes_and_dashes_around_bold_text() {
+    const EN: &str = "e-estonia-architect";
+    const ET: &str = "sotsiaalkindlustusamet-komponendid";
+    let headlines = [
+        (
+            EN,
+            r#"'**Mari**''s "**TARA**" and "X-Road" work, 2019-**2021**'"#,
+            "Mari’s “TARA” and “X-Road” work, 2019–\u{2060}2021",
+        ),
+        (
+            ET,
+            r#"'**Mari** "**TARA**" ja "X-tee" lahendused, 2019-**2021**'"#,
+            "Mari „TARA“ ja „X-tee“ lahendused, 2019–\u{2060}2021",
+        ),
+    ];
+    for design in DESIGNS {
+        let ws = workspace_in(design, "");
+        let root = ws.path();
+        for (posting, headline, _) in headlines {
+            let file = root.join(format!("profiles/mari/{posting}.yaml"));
+            let text = std::fs::read_to_string(&file).expect("read");
+            let line = text
+                .lines()
+                .find(|l| l.starts_with("  headline: "))
+                .expect("a cv.headline");
+            write(
+                &file,
+                &text.replacen(line, &format!("  headline: {headline}"), 1),
+            );
+        }
+        let out = Command::new(BIN)
+            .args(["-C", root.to_str().expect("utf-8"), "build", EN, ET])
+            .args(["--only", "cv"])
+            .env("SOURCE_DATE_EPOCH", EPOCH)
+            .output()
+            .expect("run dossier");
+        assert!(out.status.success(), "{design}: {}", stderr(&out));
+        for (posting, _, shown) in headlines {
+            let ctx = context(root, posting);
+            assert!(
+                ctx.cv.emphasize.iter().any(|e| e == "TARA"),
+                "{posting} emphasizes TARA"
+            );
+            let pdf = pdfs_under(&root.join(format!("output/mari/{posting}")))
+                .into_iter()
+                .next()
+                .expect("the CV");
+            let text = squash(&unhyphenate(&pdf_text(&pdf)));
+            assert!(
+                text.contains(shown),
+                "{design} {posting}: {shown:?} not in:\n{text}"
+            );
+            if posting == EN {
+                let note = &ctx
+                    .cv
+                    .education
+                    .iter()
+                    .find(|e| plain(&e.notes).contains("X-Road"))
+                    .expect("a note on X-Road")
+                    .notes;
+                let typeset = dossier::model::typography::typeset(&plain(note), ctx.lang);
+                assert!(
+                    typeset.contains("Master’s thesis “")
+                        && typeset.ends_with("X-Road” (graded A)."),
+                    "{typeset}"
+                );
+                let raw = squash(&unhyphenate(&pdf_text_raw(&pdf)).replace("-\n", "-"));
+                assert!(
+                    raw.contains(&squash(&typeset)),
+                    "{design}: {typeset:?} not in:\n{raw}"
+                );
+            }
+        }
+    }
 }

@@ -3,6 +3,9 @@
 //! `[label](https://url)`. Everything else is literal. The parse is total: any
 //! input gives spans, and unmatched markers stay as plain characters.
 
+use super::Lang;
+use super::typography::typeset_pieces;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Span {
     Text(String),
@@ -176,20 +179,31 @@ pub fn to_plain(spans: &[Span]) -> String {
     out
 }
 
-/// The spans with `f` applied to every piece of text (not to link targets).
-pub fn map_text(spans: Vec<Span>, f: &dyn Fn(&str) -> String) -> Vec<Span> {
+/// The spans with the language's typography applied to their text, as one
+/// text (never to link targets): a quote, an apostrophe or a range next to
+/// a marker is set as it would be without the marker (`**Mari**'s` →
+/// `**Mari**’s`, `"**x** y"` → `“**x** y”`).
+pub fn typeset(mut spans: Vec<Span>, lang: Lang) -> Vec<Span> {
+    let mut texts = Vec::new();
+    texts_mut(&mut spans, &mut texts);
+    let pieces: Vec<&str> = texts.iter().map(|t| t.as_str()).collect();
+    let typeset = typeset_pieces(&pieces, lang);
+    for (text, new) in texts.into_iter().zip(typeset) {
+        *text = new;
+    }
     spans
-        .into_iter()
-        .map(|s| match s {
-            Span::Text(t) => Span::Text(f(&t)),
-            Span::Strong(inner) => Span::Strong(map_text(inner, f)),
-            Span::Emph(inner) => Span::Emph(map_text(inner, f)),
-            Span::Link { label, url } => Span::Link {
-                label: map_text(label, f),
-                url,
-            },
-        })
-        .collect()
+}
+
+/// Every piece of text of `spans`, in reading order.
+fn texts_mut<'a>(spans: &'a mut [Span], out: &mut Vec<&'a mut String>) {
+    for s in spans {
+        match s {
+            Span::Text(t) => out.push(t),
+            Span::Strong(inner) | Span::Emph(inner) | Span::Link { label: inner, .. } => {
+                texts_mut(inner, out)
+            }
+        }
+    }
 }
 
 /// `text` with its markup removed.
@@ -265,5 +279,54 @@ mod tests {
         for s in ["****", "a****b", "*****"] {
             assert_eq!(to_plain(&parse(s)), s, "{s:?}");
         }
+    }
+
+    /// Typography runs over the whole text, across bold, italic and link
+    /// markers and the bold of emphasized phrases.
+    #[test]
+    fn typography_across_markup() {
+        let en = |s: &str, phrases: &[&str]| {
+            let phrases: Vec<String> = phrases.iter().map(|p| p.to_string()).collect();
+            typeset(emphasize(parse(s), &phrases), Lang::En)
+        };
+        let strong = |s: &str| Span::Strong(vec![t(s)]);
+        assert_eq!(
+            en(r#"**Mari**'s "**TARA**" x"#, &[]),
+            vec![strong("Mari"), t("’s “"), strong("TARA"), t("” x")]
+        );
+        assert_eq!(
+            en(r#""**bold** inside""#, &[]),
+            vec![t("“"), strong("bold"), t(" inside”")]
+        );
+        assert_eq!(
+            en(r#"Master's thesis "Reuse via X-Road""#, &["X-Road"]),
+            vec![t("Master’s thesis “Reuse via "), strong("X-Road"), t("”")]
+        );
+        assert_eq!(
+            en("2019-**2021**", &[]),
+            vec![t("2019–\u{2060}"), strong("2021")]
+        );
+        // A link's label is text like any other; its target is left alone.
+        assert_eq!(
+            en(r#""[RIA's](https://x.ee/a'b"c)""#, &[]),
+            vec![
+                t("“"),
+                Span::Link {
+                    label: vec![t("RIA’s")],
+                    url: r#"https://x.ee/a'b"c"#.into()
+                },
+                t("”")
+            ]
+        );
+        assert_eq!(
+            typeset(parse(r#""**TARA**" *Mari*'s"#), Lang::Et),
+            vec![
+                t("„"),
+                strong("TARA"),
+                t("“ "),
+                Span::Emph(vec![t("Mari")]),
+                t("’s")
+            ]
+        );
     }
 }

@@ -30,14 +30,59 @@ fn is_month(word: &str) -> bool {
 /// Units a number is not parted from.
 const UNITS: [&str; 9] = ["€", "%", "eur", "eurot", "euro", "km", "kg", "h", "$"];
 
+/// Word joiner: no line break on either side of it (after a range's dash).
+pub const WORD_JOINER: char = '\u{2060}';
+
+/// Whether typography may change anything in `text`.
+fn may_change(text: &str) -> bool {
+    text.contains(['"', '\'', '-', ' '])
+}
+
 /// `text` as it should be printed in `lang`.
 pub fn typeset(text: &str, lang: Lang) -> String {
-    if !text.contains(['"', '\'', '-', ' ']) {
+    if !may_change(text) {
         return text.to_string();
     }
     let chars: Vec<char> = text.chars().collect();
-    let (open, close) = quotes(lang);
     let mut out = String::with_capacity(text.len() + 8);
+    typeset_chars(&chars, lang, &mut |_, c| out.push(c));
+    out
+}
+
+/// The pieces of one text (the plain parts between its bold, italic and
+/// link markers), typeset as the one text they make: a quote or an
+/// apostrophe next to a marker looks at the character on its other side,
+/// a quote opened in one piece is closed in another, a range split by a
+/// marker is still a range. Each piece gets what its own characters became.
+pub fn typeset_pieces(pieces: &[&str], lang: Lang) -> Vec<String> {
+    if !pieces.iter().any(|p| may_change(p)) {
+        return pieces.iter().map(|p| (*p).to_string()).collect();
+    }
+    let mut chars = Vec::new();
+    // Where each piece ends in `chars`.
+    let mut ends = Vec::with_capacity(pieces.len());
+    for p in pieces {
+        chars.extend(p.chars());
+        ends.push(chars.len());
+    }
+    let mut out: Vec<String> = pieces
+        .iter()
+        .map(|p| String::with_capacity(p.len() + 4))
+        .collect();
+    let mut piece = 0;
+    typeset_chars(&chars, lang, &mut |i, c| {
+        while i >= ends[piece] {
+            piece += 1;
+        }
+        out[piece].push(c);
+    });
+    out
+}
+
+/// Typeset `chars`: `emit(i, c)` for each character `c` printed for the
+/// input character at `i` (one or two per input character, in order).
+fn typeset_chars(chars: &[char], lang: Lang, emit: &mut dyn FnMut(usize, char)) {
+    let (open, close) = quotes(lang);
     let mut quote_open = false;
     for (i, &c) in chars.iter().enumerate() {
         let prev = i.checked_sub(1).map(|j| chars[j]);
@@ -48,17 +93,21 @@ pub fn typeset(text: &str, lang: Lang) -> String {
                 // closing otherwise (and when one is open).
                 let opens =
                     !quote_open && prev.is_none_or(|p| p.is_whitespace() || "([{–—-/".contains(p));
-                out.push(if opens { open } else { close });
+                emit(i, if opens { open } else { close });
                 quote_open = opens;
             }
-            '\'' if prev.is_some_and(char::is_alphanumeric) => out.push('’'),
-            '-' if prev == Some(' ') && next == Some(' ') => out.push('–'),
-            '-' if is_range(&chars, i) => out.push('–'),
-            ' ' if keeps_together(&chars, i) => out.push(NBSP),
-            _ => out.push(c),
+            '\'' if prev.is_some_and(char::is_alphanumeric) => emit(i, '’'),
+            '-' if prev == Some(' ') && next == Some(' ') => emit(i, '–'),
+            '-' if is_range(chars, i) => {
+                // A range is not broken at its dash: 2800–
+                // 3400 € would read as two amounts.
+                emit(i, '–');
+                emit(i, WORD_JOINER);
+            }
+            ' ' if keeps_together(chars, i) => emit(i, NBSP),
+            _ => emit(i, c),
         }
     }
-    out
 }
 
 /// A hyphen between two years (`2019-2021`) or between two amounts that a
@@ -178,8 +227,8 @@ mod tests {
             "Mari’s CV, the 90’s"
         );
         assert_eq!(typeset("a - b", Lang::En), "a – b");
-        assert_eq!(typeset("2019-2021", Lang::Et), "2019–2021");
-        assert_eq!(typeset("2800-3400 €", Lang::Et), "2800–3400\u{a0}€");
+        assert_eq!(typeset("2019-2021", Lang::Et), "2019–\u{2060}2021");
+        assert_eq!(typeset("2800-3400 €", Lang::Et), "2800–\u{2060}3400\u{a0}€");
         // Not ranges: a date, a phone number, a word, a reference.
         for same in [
             "2021-03-15",
@@ -211,5 +260,57 @@ mod tests {
             typeset("2018. aasta jaanuaris", Lang::Et),
             "2018. aasta jaanuaris"
         );
+    }
+
+    /// A range's dash holds its numbers together: the word joiner after it
+    /// leaves no line break between `2800–` and `3400 €`.
+    #[test]
+    fn a_range_does_not_break_at_its_dash() {
+        let salary = typeset("Palgasoov 2800-3400 € kuus", Lang::Et);
+        assert_eq!(salary, "Palgasoov 2800–\u{2060}3400\u{a0}€ kuus");
+        assert_eq!(
+            typeset("2019-2021", Lang::En).chars().collect::<Vec<_>>(),
+            ['2', '0', '1', '9', '–', WORD_JOINER, '2', '0', '2', '1']
+        );
+        // A spaced dash is no range: it may break.
+        assert_eq!(typeset("2019 - 2021", Lang::Et), "2019 – 2021");
+    }
+
+    /// Pieces split by markup are typeset as one text: the character on the
+    /// other side of a marker decides a quote's or an apostrophe's direction,
+    /// a quote opened in one piece closes in another, a range split by a
+    /// marker is still a range.
+    #[test]
+    fn pieces_are_typeset_as_one_text() {
+        // **Mari**'s "**TARA**" x
+        assert_eq!(
+            typeset_pieces(&["Mari", "'s \"", "TARA", "\" x"], Lang::En),
+            ["Mari", "’s “", "TARA", "” x"]
+        );
+        assert_eq!(
+            typeset_pieces(&["'s \"", "TARA", "\" x"], Lang::Et),
+            ["'s „", "TARA", "“ x"]
+        );
+        // "**bold** inside"
+        assert_eq!(
+            typeset_pieces(&["\"", "bold", " inside\""], Lang::En),
+            ["“", "bold", " inside”"]
+        );
+        // Master's thesis "Reuse … via **X-Road**"
+        assert_eq!(
+            typeset_pieces(&["Master's thesis \"Reuse via ", "X-Road", "\""], Lang::En),
+            ["Master’s thesis “Reuse via ", "X-Road", "”"]
+        );
+        // 2019-**2021**, **2800**-3400 €
+        assert_eq!(
+            typeset_pieces(&["2019-", "2021"], Lang::Et),
+            ["2019–\u{2060}", "2021"]
+        );
+        assert_eq!(
+            typeset_pieces(&["", "2800", "-3400 €"], Lang::Et),
+            ["", "2800", "–\u{2060}3400\u{a0}€"]
+        );
+        // Nothing to change: the pieces as they are.
+        assert_eq!(typeset_pieces(&["a", "", "b"], Lang::Et), ["a", "", "b"]);
     }
 }

@@ -36,7 +36,8 @@ pub fn to_typst(spans: &[Span]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::markup::{emphasize, parse, to_plain};
+    use crate::model::Lang;
+    use crate::model::markup::{emphasize, parse, to_plain, typeset};
 
     #[test]
     fn typst_output_escapes_inside_markup() {
@@ -158,6 +159,21 @@ mod tests {
             prop_assert!(is_subsequence(&plain, &s), "{:?} → {:?}", s, plain);
             let emphasized = emphasize(spans, &["a".to_string(), "x y".to_string(), "**".to_string()]);
             prop_assert_eq!(to_plain(&emphasized), plain);
+        }
+
+        /// Typography over spans is typography over their text: the markers
+        /// between the pieces change none of it (a quote next to bold text
+        /// turns the way it would without the bold).
+        #[test]
+        fn typography_does_not_see_the_markers(s in any_text()) {
+            let spans = emphasize(parse(&s), &["a".to_string(), "x y".to_string()]);
+            for lang in [Lang::Et, Lang::En] {
+                let plain = to_plain(&spans);
+                prop_assert_eq!(
+                    to_plain(&typeset(spans.clone(), lang)),
+                    crate::model::typography::typeset(&plain, lang)
+                );
+            }
         }
 
         /// Without `*` or `[` there is no markup: the text is unchanged and its

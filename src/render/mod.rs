@@ -105,7 +105,7 @@ fn rich(state: &State, value: String) -> Value {
         })
         .unwrap_or_default();
     let spans = text_markup::emphasize(text_markup::parse(&value), &phrases);
-    let spans = text_markup::map_text(spans, &|t| typeset(t, lang_of(state)));
+    let spans = text_markup::typeset(spans, lang_of(state));
     Value::from_safe_string(markup::to_typst(&spans))
 }
 
