@@ -1164,6 +1164,32 @@ fn cases() -> Vec<Case> {
             "error: unclosed delimiter",
         ])
         .typ_kept(),
+        // Languages
+        profile(
+            "native as the level of one skill",
+            "    levels: {listening: C2, reading: C2, writing: B2}",
+            "    levels: {listening: native, reading: C2, writing: B2}",
+        )
+        .at("levels: {listening: native")
+        .col("native")
+        .says(&[
+            "languages[en].levels.listening",
+            "`native` is not a level of one skill",
+            "A1…C2",
+            "`level: native`",
+        ]),
+        profile(
+            "levels of a mother tongue",
+            "    level: native\n",
+            "    level: native\n    levels: {writing: C2}\n",
+        )
+        .at("levels: {writing: C2}")
+        .col("{writing")
+        .says(&[
+            "languages[et].levels",
+            "a mother tongue (`level: native`) has no per-skill `levels`",
+            "remove `levels`",
+        ]),
         // Photos
         profile(
             "photo outside the workspace",
