@@ -41,6 +41,36 @@ impl Layout {
         self.templates.iter().find(|t| t.name == name)
     }
 
+    /// The warnings about a posting's style options, each where the option
+    /// was set: an option this layout (named `name`) ignores, and `photo:
+    /// true` with no photo in the profile (which would show nothing, silently).
+    pub fn style_warnings(&self, name: &str, ctx: &crate::tailor::Context) -> Vec<Diagnostic> {
+        let mut out = self.ignored_options(name, &ctx.style);
+        let honours_photo = self
+            .options
+            .as_ref()
+            .is_none_or(|o| o.iter().any(|h| h == "photo"));
+        if ctx.style.photo
+            && ctx.candidate.photo.is_none()
+            && honours_photo
+            && let Some((_, file, pos)) = ctx.style.set.iter().find(|(o, _, _)| *o == "photo")
+        {
+            out.push(
+                Diagnostic::warning(
+                    file,
+                    format!(
+                        "`photo: true`, but profiles/{}.yaml has no `photo:`, so the CV shows none; \
+                         add `photo: <file>` (a JPEG or PNG next to the profile) or remove this option",
+                        ctx.candidate.id
+                    ),
+                )
+                .at(*pos)
+                .field("style.photo"),
+            );
+        }
+        out
+    }
+
     /// The style options set that this layout (named `name`) does not
     /// honour: a warning each, where the option was set. A layout without
     /// an `options` file is taken to honour them all.

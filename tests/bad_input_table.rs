@@ -993,8 +993,51 @@ fn cases() -> Vec<Case> {
             .says(&[
                 "status",
                 "`Ready`",
+                "did you mean `ready`?",
                 "draft, ready, submitted, interview, offer, rejected, withdrawn",
             ]),
+        tailoring(
+            "unknown density",
+            RV,
+            "layout: classic\n",
+            "layout: classic\nstyle: {density: compat}\n",
+        )
+        .at("style: {density: compat}")
+        .col("compat")
+        .says(&[
+            "style.density",
+            "`compat`",
+            "did you mean `compact`?",
+            "normal, compact",
+        ]),
+        tailoring(
+            "unknown paper",
+            RV,
+            "status: draft\n",
+            "status: draft\nstyle:\n  paper: us-leter\n",
+        )
+        .at("paper: us-leter")
+        .col("us-leter")
+        .says(&[
+            "style.paper",
+            "`us-leter`",
+            "did you mean `us-letter`?",
+            "a4, us-letter",
+        ]),
+        tailoring(
+            "font name in other letters",
+            KO,
+            "status: ready\n",
+            "status: ready\nstyle:\n  font: open sans\n",
+        )
+        .at("font: open sans")
+        .col("open sans")
+        .says(&[
+            "style.font",
+            "`open sans`",
+            "did you mean `Open Sans`?",
+            "Inter, Open Sans, Libertinus Serif, New Computer Modern",
+        ]),
         // Missing required keys
         tailoring(
             "missing posting.position",
@@ -1121,6 +1164,32 @@ fn cases() -> Vec<Case> {
             "error: unclosed delimiter",
         ])
         .typ_kept(),
+        // Languages
+        profile(
+            "native as the level of one skill",
+            "    levels: {listening: C2, reading: C2, writing: B2}",
+            "    levels: {listening: native, reading: C2, writing: B2}",
+        )
+        .at("levels: {listening: native")
+        .col("native")
+        .says(&[
+            "languages[en].levels.listening",
+            "`native` is not a level of one skill",
+            "A1…C2",
+            "`level: native`",
+        ]),
+        profile(
+            "levels of a mother tongue",
+            "    level: native\n",
+            "    level: native\n    levels: {writing: C2}\n",
+        )
+        .at("levels: {writing: C2}")
+        .col("{writing")
+        .says(&[
+            "languages[et].levels",
+            "a mother tongue (`level: native`) has no per-skill `levels`",
+            "remove `levels`",
+        ]),
         // Photos
         profile(
             "photo outside the workspace",

@@ -833,3 +833,61 @@ fn quotes_apostrophes_and_dashes_around_bold_text() {
         }
     }
 }
+
+/// `style.photo: true` with no `photo:` in the profile shows no photo: a
+/// warning at the option's file:line:column (not silence), in `build` and
+/// `check`, an error with `build --strict`.
+#[test]
+fn photo_asked_for_without_a_photo_is_a_warning_at_the_option() {
+    let posting = "ringist-valja";
+    let ws = workspace_in("classic", "style: {photo: true}\n");
+    let root = ws.path();
+    let file = format!("profiles/mari/{posting}.yaml");
+    let text = std::fs::read_to_string(root.join(&file)).expect("read");
+    assert!(
+        !std::fs::read_to_string(root.join("profiles/mari.yaml"))
+            .expect("read")
+            .contains("\nphoto:")
+    );
+    let line = text.lines().count();
+    let column = text
+        .lines()
+        .last()
+        .expect("a line")
+        .find("true")
+        .expect("true")
+        + 1;
+    let at = format!(
+        "{file}:{line}:{column}: style.photo: `photo: true`, but profiles/mari.yaml has no `photo:`"
+    );
+    let build = Command::new(BIN)
+        .args(["-C", root.to_str().expect("utf-8"), "build", posting])
+        .env("SOURCE_DATE_EPOCH", EPOCH)
+        .output()
+        .expect("run dossier");
+    assert!(build.status.success(), "{}", stderr(&build));
+    assert!(
+        stderr(&build).contains(&at),
+        "{at:?} not in:\n{}",
+        stderr(&build)
+    );
+    let check = dossier_on(root, EPOCH, &["check", posting]);
+    let said = format!("{}{}", stdout(&check), stderr(&check));
+    assert!(said.contains(&at), "{at:?} not in:\n{said}");
+    let strict = dossier_on(root, EPOCH, &["build", "--strict", "--force", posting]);
+    assert!(!strict.status.success(), "--strict: {}", stderr(&strict));
+    // With a photo in the profile there is nothing to say.
+    write_bytes(&root.join("profiles/mari.png"), &tiny_png(24, 30));
+    let profile = std::fs::read_to_string(root.join("profiles/mari.yaml")).expect("read");
+    write(
+        &root.join("profiles/mari.yaml"),
+        &(profile + "\nphoto: mari.png\n"),
+    );
+    let quiet = dossier_on(root, EPOCH, &["build", "--strict", posting]);
+    assert!(quiet.status.success(), "{}", stderr(&quiet));
+    assert!(
+        !stderr(&quiet).contains("style.photo"),
+        "{}",
+        stderr(&quiet)
+    );
+}

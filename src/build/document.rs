@@ -121,7 +121,7 @@ pub fn render_posting(
                                     .chain(
                                         renderer
                                             .layout()
-                                            .ignored_options(&ctx.posting.layout, &ctx.style)
+                                            .style_warnings(&ctx.posting.layout, ctx)
                                             .iter()
                                             .map(ToString::to_string),
                                     )

@@ -191,13 +191,13 @@ pub fn check(root: &std::path::Path, m: &Merged, today: Date, fonts: Option<&Fon
     }
 }
 
-/// The posting's layout: that it exists and loads, and which of the style
-/// options set it ignores.
+/// The posting's layout: that it exists and loads, which of the style
+/// options set it ignores, and a photo asked for that the profile lacks.
 fn layout(root: &std::path::Path, m: &Merged) -> Vec<Diagnostic> {
     let ctx = &m.tailored.context;
     match m.load_layout(root) {
         Err(d) => vec![d],
-        Ok(layout) => layout.ignored_options(&ctx.posting.layout, &ctx.style),
+        Ok(layout) => layout.style_warnings(&ctx.posting.layout, ctx),
     }
 }
 

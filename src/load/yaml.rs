@@ -327,7 +327,17 @@ fn friendly_message(raw: &str) -> String {
             .trim_start_matches(", expected one of ")
             .trim_start_matches(", expected ")
             .replace('`', "");
-        return format!("unknown value `{name}`; expected one of: {expected}");
+        let values: Vec<&str> = expected.split(", ").filter(|v| !v.is_empty()).collect();
+        // The same word in other letters (`open sans`), else a close one (`compat`).
+        let best = values
+            .iter()
+            .copied()
+            .find(|v| v.eq_ignore_ascii_case(name.trim()))
+            .or_else(|| did_you_mean(name, values.iter().copied()));
+        let hint = best
+            .map(|b| format!("; did you mean `{b}`?"))
+            .unwrap_or_default();
+        return format!("unknown value `{name}`{hint}; expected one of: {expected}");
     }
     if let Some(rest) = msg.strip_prefix("missing field `")
         && let Some((name, _)) = rest.split_once('`')
@@ -354,6 +364,26 @@ mod tests {
         assert_eq!(d.pos.line, 6);
         assert_eq!(d.field, "cv.hedline");
         assert!(d.message.contains("did you mean `headline`"), "{d}");
+    }
+
+    #[test]
+    fn unknown_value_has_suggestion() {
+        for (style, best) in [
+            ("density: compat", "compact"),
+            ("paper: us-leter", "us-letter"),
+            ("font: open sans", "Open Sans"),
+            ("font: INTER", "Inter"),
+        ] {
+            let d = err(&format!("{HEAD}style:\n  {style}\n"));
+            assert_eq!(d.pos.line, 6, "{d}");
+            assert!(
+                d.message.contains(&format!("did you mean `{best}`?")),
+                "{style}: {d}"
+            );
+            assert!(d.message.contains("expected one of: "), "{d}");
+        }
+        let d = err(&format!("{HEAD}style:\n  font: Comic Sans\n"));
+        assert!(!d.message.contains("did you mean"), "{d}");
     }
 
     #[test]

@@ -150,9 +150,9 @@ pub struct Language {
     pub name: Text,
     pub level: Located<LanguageLevel>,
     /// Per-skill levels of the CEFR self-assessment grid (Europass); a skill
-    /// not given has `level`.
+    /// not given has `level`. CEFR levels only; a mother tongue has none.
     #[serde(default)]
-    pub levels: SkillLevels,
+    pub levels: Option<Located<SkillLevels>>,
     #[serde(default)]
     pub tags: Vec<String>,
 }
@@ -164,15 +164,28 @@ pub struct Language {
 #[serde(deny_unknown_fields)]
 pub struct SkillLevels {
     #[serde(default)]
-    pub listening: Option<LanguageLevel>,
+    pub listening: Option<Located<LanguageLevel>>,
     #[serde(default)]
-    pub reading: Option<LanguageLevel>,
+    pub reading: Option<Located<LanguageLevel>>,
     #[serde(default)]
-    pub interaction: Option<LanguageLevel>,
+    pub interaction: Option<Located<LanguageLevel>>,
     #[serde(default)]
-    pub production: Option<LanguageLevel>,
+    pub production: Option<Located<LanguageLevel>>,
     #[serde(default)]
-    pub writing: Option<LanguageLevel>,
+    pub writing: Option<Located<LanguageLevel>>,
+}
+
+impl SkillLevels {
+    /// The five skills by name, in the grid's order.
+    pub fn by_name(&self) -> [(&'static str, Option<&Located<LanguageLevel>>); 5] {
+        [
+            ("listening", self.listening.as_ref()),
+            ("reading", self.reading.as_ref()),
+            ("interaction", self.interaction.as_ref()),
+            ("production", self.production.as_ref()),
+            ("writing", self.writing.as_ref()),
+        ]
+    }
 }
 
 /// CEFR level or mother tongue, ordered A1 < … < C2 < Native.

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use super::select::check_unique;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::profile::{Item, Profile};
+use crate::model::profile::{Item, Language, LanguageLevel, Profile};
 use crate::model::{Id, Section, competence};
 
 /// Checks of a profile that do not depend on any posting: unique ids, sane date ranges.
@@ -56,7 +56,48 @@ pub fn check_profile(profile: &Profile, file: &Path) -> Diagnostics {
             check_competences(&h.competences, &at, file, &mut d);
         }
     }
+    for l in &profile.languages {
+        check_levels(l, file, &mut d);
+    }
     d
+}
+
+/// `levels` are CEFR levels of the skills of a language learnt: a mother
+/// tongue (`level: native`) has none, and `native` is no level of one skill
+/// (it would be printed as the word in the Europass grid).
+fn check_levels(l: &Language, file: &Path, d: &mut Diagnostics) {
+    let Some(levels) = &l.levels else {
+        return;
+    };
+    let at = format!("languages[{}].levels", l.id.value);
+    if l.level.value == LanguageLevel::Native {
+        d.push(
+            Diagnostic::new(
+                file,
+                "a mother tongue (`level: native`) has no per-skill `levels`: the CVs show it as a \
+                 mother tongue, not in the CEFR grid; remove `levels`, or give the language a CEFR \
+                 `level` (A1…C2)",
+            )
+            .at(levels.pos)
+            .field(at),
+        );
+        return;
+    }
+    for (skill, level) in levels.value.by_name() {
+        if let Some(level) = level.filter(|s| s.value == LanguageLevel::Native) {
+            d.push(
+                Diagnostic::new(
+                    file,
+                    format!(
+                        "`native` is not a level of one skill; give {skill} a CEFR level (A1…C2), \
+                         or, for a mother tongue, write `level: native` without `levels`"
+                    ),
+                )
+                .at(level.pos)
+                .field(format!("{at}.{skill}")),
+            );
+        }
+    }
 }
 
 /// Every competence code must be one of the e-CF catalogue's.

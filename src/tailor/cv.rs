@@ -8,7 +8,8 @@ use super::select::{
     select_sections, sorted_newest,
 };
 use crate::locale;
-use crate::model::profile::{Experience, Item, Profile};
+use crate::model::Located;
+use crate::model::profile::{Experience, Item, LanguageLevel, Profile};
 use crate::model::tailoring::Tailoring;
 use std::path::Path;
 
@@ -180,21 +181,22 @@ fn languages(profile: &Profile, p: &mut Resolver) -> Vec<LanguageCtx> {
         .iter()
         .map(|l| {
             let level = l.level.value;
-            let skill = |s: Option<crate::model::profile::LanguageLevel>| {
-                s.unwrap_or(level).code().to_string()
+            let levels = l.levels.as_ref().map(|v| &v.value);
+            let skill = |s: Option<&Located<LanguageLevel>>| {
+                s.map_or(level, |s| s.value).code().to_string()
             };
             LanguageCtx {
                 id: l.id.value.clone(),
                 name: p.text(&l.name, &format!("languages[{}].name", l.id.value)),
                 level: level.code().to_string(),
                 level_label: locale::language_level(lang, level),
-                native: level == crate::model::profile::LanguageLevel::Native,
+                native: level == LanguageLevel::Native,
                 levels: SkillLevelsCtx {
-                    listening: skill(l.levels.listening),
-                    reading: skill(l.levels.reading),
-                    interaction: skill(l.levels.interaction),
-                    production: skill(l.levels.production),
-                    writing: skill(l.levels.writing),
+                    listening: skill(levels.and_then(|v| v.listening.as_ref())),
+                    reading: skill(levels.and_then(|v| v.reading.as_ref())),
+                    interaction: skill(levels.and_then(|v| v.interaction.as_ref())),
+                    production: skill(levels.and_then(|v| v.production.as_ref())),
+                    writing: skill(levels.and_then(|v| v.writing.as_ref())),
                 },
             }
         })
