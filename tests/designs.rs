@@ -649,7 +649,7 @@ fn page_lines(pdf: &Path, page: usize) -> Vec<String> {
         .expect("pdftotext (poppler-utils) installed");
     String::from_utf8_lossy(&out.stdout)
         .lines()
-        .map(|l| squash(l))
+        .map(squash)
         .collect()
 }
 
