@@ -239,6 +239,38 @@ fn symlinked_photo(outer: &Path, ws: &Path) {
     std::os::unix::fs::symlink("../../outside.png", ws.join("profiles/me.png")).expect("symlink");
 }
 
+/// The start of a JPEG: SOI, APP0 (JFIF), a quantization table, the frame
+/// header (SOF0, 40×50, grey), the start of the scan and a few bytes of it.
+fn jpeg_start() -> Vec<u8> {
+    let mut j = vec![0xFF, 0xD8, 0xFF, 0xE0, 0, 16];
+    j.extend(b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0");
+    j.extend([0xFF, 0xDB, 0, 67, 0]);
+    j.extend([1u8; 64]);
+    j.extend([0xFF, 0xC0, 0, 11, 8, 0, 50, 0, 40, 1, 1, 0x11, 0]);
+    j.extend([0xFF, 0xDA, 0, 8, 1, 1, 0, 0, 0x3F, 0]);
+    j.extend([0x12, 0x34, 0x56, 0x78]);
+    j
+}
+
+/// `profiles/mari.jpg`: a JPEG cut inside its quantization table, before
+/// its size (typst: "failed to decode image", pointing into the .typ).
+fn jpeg_cut_in_headers(_: &Path, ws: &Path) {
+    std::fs::write(ws.join("profiles/mari.jpg"), &jpeg_start()[..40]).expect("write jpeg");
+}
+
+/// `profiles/mari.jpg`: a JPEG cut inside its image data, without its
+/// end-of-image marker (typst embeds it, and the PDF shows a broken photo).
+fn jpeg_cut_in_data(_: &Path, ws: &Path) {
+    std::fs::write(ws.join("profiles/mari.jpg"), jpeg_start()).expect("write jpeg");
+}
+
+/// `profiles/mari.png`: a PNG of its signature and IHDR chunk, no more.
+fn png_cut_after_ihdr(_: &Path, ws: &Path) {
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    png.extend([0, 0, 0, 40, 0, 0, 0, 50, 8, 2, 0, 0, 0, 0, 0, 0, 0]);
+    std::fs::write(ws.join("profiles/mari.png"), png).expect("write png");
+}
+
 fn script(path: &Path, text: &str, mode: u32) {
     use std::os::unix::fs::PermissionsExt;
     std::fs::write(path, text).expect("write script");
@@ -1225,6 +1257,43 @@ fn cases() -> Vec<Case> {
         .at("photo: mari.yaml")
         .col("mari.yaml")
         .says(&["photo", "\"mari.yaml\"", "PNG, JPEG"]),
+        profile(
+            "photo is a JPEG cut short in its headers",
+            "\nheadline:\n",
+            "\nphoto: mari.jpg\nheadline:\n",
+        )
+        .first(Edit::Run(jpeg_cut_in_headers))
+        .at("photo: mari.jpg")
+        .col("mari.jpg")
+        .says(&[
+            "photo",
+            "\"mari.jpg\" is not a whole JPEG",
+            "ends inside its headers",
+        ])
+        .not_says(&[".typ", "typst"]),
+        profile(
+            "photo is a JPEG without its end",
+            "\nheadline:\n",
+            "\nphoto: mari.jpg\nheadline:\n",
+        )
+        .first(Edit::Run(jpeg_cut_in_data))
+        .at("photo: mari.jpg")
+        .col("mari.jpg")
+        .says(&[
+            "photo",
+            "\"mari.jpg\" is not a whole JPEG",
+            "end-of-image marker",
+            "cut short",
+        ]),
+        profile(
+            "photo is a PNG without its end",
+            "\nheadline:\n",
+            "\nphoto: mari.png\nheadline:\n",
+        )
+        .first(Edit::Run(png_cut_after_ihdr))
+        .at("photo: mari.png")
+        .col("mari.png")
+        .says(&["photo", "\"mari.png\" is not a whole PNG", "no IEND"]),
         // Bytes and limits
         tailoring("NUL byte", RV, "", "")
             .instead(Edit::Bytes(RV, with_nul))

@@ -175,21 +175,225 @@ pub fn check_photo(root: &Path, profile_file: &Path, photo: &str) -> Result<Stri
             real.display()
         )
     })?;
-    // What it is, by its first bytes, not by its name.
-    let mut head = [0u8; 8];
-    let is_image = std::fs::File::open(&real)
-        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
-        .is_ok_and(|n| {
-            (n >= 8 && head == *b"\x89PNG\r\n\x1a\n") || (n >= 3 && head[..3] == [0xFF, 0xD8, 0xFF])
-        });
-    if !real.is_file() || !is_image {
-        return Err(format!(
-            "photo \"{photo}\" is not an image a CV can show (PNG, JPEG): its first bytes say otherwise"
-        ));
-    }
+    // What it is, by its bytes, not by its name; and whole, so that typst
+    // does not fail on it with an error pointing into the generated source.
+    let bytes = if real.is_file() {
+        std::fs::read(&real).map_err(|e| {
+            format!(
+                "photo \"{photo}\" cannot be read ({}): {e}",
+                shown.display()
+            )
+        })?
+    } else {
+        Vec::new()
+    };
+    image_problem(&bytes).map_err(|why| format!("photo \"{photo}\" {why}"))?;
     let rel: Vec<String> = rel
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
     Ok(format!("/{}", rel.join("/")))
+}
+
+/// Why `bytes` are not an image a CV can show: not a PNG or JPEG by their
+/// first bytes, or one cut short or without its size. Checked: a PNG's
+/// IHDR chunk (first, with a width and height), its chunks in bounds up to
+/// IEND, an IDAT among them; a JPEG's segments in bounds up to the start of
+/// its scan, a frame header (SOF) with a width and height among them, and
+/// its end-of-image marker at the end.
+pub fn image_problem(bytes: &[u8]) -> Result<(), String> {
+    if let Some(chunks) = bytes.strip_prefix(b"\x89PNG\r\n\x1a\n") {
+        png_problem(chunks).map_err(|why| format!("is not a whole PNG: {why}"))
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        jpeg_problem(bytes).map_err(|why| format!("is not a whole JPEG: {why}"))
+    } else {
+        Err("is not an image a CV can show (PNG, JPEG): its first bytes say otherwise".to_string())
+    }
+}
+
+fn be32(b: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_be_bytes(b.get(at..at + 4)?.try_into().ok()?))
+}
+
+fn be16(b: &[u8], at: usize) -> Option<u16> {
+    Some(u16::from_be_bytes(b.get(at..at + 2)?.try_into().ok()?))
+}
+
+/// PNG chunks after the signature: length, type, data, CRC each.
+fn png_problem(chunks: &[u8]) -> Result<(), String> {
+    const CUT: &str = "it ends inside a chunk (the file is cut short)";
+    let mut at = 0;
+    let mut first = true;
+    let mut idat = false;
+    loop {
+        let (Some(len), Some(kind)) = (be32(chunks, at), chunks.get(at + 4..at + 8)) else {
+            return Err(if first {
+                "it has no IHDR chunk (no width and height)".to_string()
+            } else {
+                "it has no IEND chunk (the file is cut short)".to_string()
+            });
+        };
+        let data = at + 8;
+        let end = data
+            .checked_add(len as usize)
+            .and_then(|e| e.checked_add(4))
+            .filter(|&e| e <= chunks.len())
+            .ok_or(CUT)?;
+        if first {
+            let (w, h) = (be32(chunks, data), be32(chunks, data + 4));
+            if kind != b"IHDR" || len != 13 {
+                return Err("it does not start with an IHDR chunk (its width and height)".into());
+            }
+            if w == Some(0) || h == Some(0) {
+                return Err("its IHDR chunk gives no width or height".into());
+            }
+            first = false;
+        }
+        idat |= kind == b"IDAT";
+        if kind == b"IEND" {
+            return if idat {
+                Ok(())
+            } else {
+                Err("it has no image data (IDAT chunk)".into())
+            };
+        }
+        at = end;
+    }
+}
+
+/// JPEG segments from the start-of-image marker to the start of the scan,
+/// then the end-of-image marker at the end (padding after it allowed).
+fn jpeg_problem(b: &[u8]) -> Result<(), String> {
+    const CUT: &str = "it ends inside its headers (the file is cut short)";
+    let mut at = 2;
+    let mut size = None;
+    loop {
+        // A marker: 0xFF (fill bytes allowed), then its code.
+        if b.get(at) != Some(&0xFF) {
+            return Err(if at >= b.len() {
+                CUT
+            } else {
+                "a header segment is broken"
+            }
+            .into());
+        }
+        while b.get(at) == Some(&0xFF) {
+            at += 1;
+        }
+        let code = *b.get(at).ok_or(CUT)?;
+        at += 1;
+        match code {
+            // Markers without a length.
+            0x01 | 0xD0..=0xD7 => continue,
+            0xD8 | 0xD9 => return Err("it ends before its image data".into()),
+            _ => {}
+        }
+        let len = usize::from(be16(b, at).ok_or(CUT)?);
+        if len < 2 || at + len > b.len() {
+            return Err(CUT.into());
+        }
+        // Start of frame (not DHT, JPG, DAC): precision, height, width.
+        if matches!(code, 0xC0..=0xCF) && !matches!(code, 0xC4 | 0xC8 | 0xCC) {
+            size = Some((be16(b, at + 3).ok_or(CUT)?, be16(b, at + 5).ok_or(CUT)?));
+        }
+        at += len;
+        if code == 0xDA {
+            break;
+        }
+    }
+    match size {
+        None => return Err("it has no frame header (SOF) with its width and height".into()),
+        Some((h, w)) if h == 0 || w == 0 => {
+            return Err("its frame header gives no width or height".into());
+        }
+        Some(_) => {}
+    }
+    let end = b.len() - b.iter().rev().take_while(|&&x| x == 0).count();
+    if end < at + 2 || b[end - 2..end] != [0xFF, 0xD9] {
+        return Err(
+            "it does not end with the end-of-image marker (FF D9): the file is cut short".into(),
+        );
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png(chunks: &[(&[u8; 4], Vec<u8>)]) -> Vec<u8> {
+        let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+        for (kind, data) in chunks {
+            out.extend((data.len() as u32).to_be_bytes());
+            out.extend(*kind);
+            out.extend(data);
+            out.extend([0; 4]); // CRC, not checked
+        }
+        out
+    }
+
+    fn ihdr(w: u32, h: u32) -> Vec<u8> {
+        let mut d = w.to_be_bytes().to_vec();
+        d.extend(h.to_be_bytes());
+        d.extend([8, 2, 0, 0, 0]);
+        d
+    }
+
+    /// SOI, APP0, SOF0 of `w`×`h`, SOS, two bytes of scan, EOI.
+    fn jpeg(w: u16, h: u16) -> Vec<u8> {
+        let mut out = vec![0xFF, 0xD8, 0xFF, 0xE0, 0, 16];
+        out.extend(b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0");
+        out.extend([0xFF, 0xC0, 0, 11, 8]);
+        out.extend(h.to_be_bytes());
+        out.extend(w.to_be_bytes());
+        out.extend([1, 1, 0x11, 0]);
+        out.extend([0xFF, 0xDA, 0, 8, 1, 1, 0, 0, 0x3F, 0]);
+        out.extend([0x12, 0x34, 0xFF, 0xD9]);
+        out
+    }
+
+    #[test]
+    fn whole_images_pass() {
+        let ok = png(&[
+            (b"IHDR", ihdr(2, 3)),
+            (b"IDAT", vec![1, 2]),
+            (b"IEND", vec![]),
+        ]);
+        assert_eq!(image_problem(&ok), Ok(()));
+        assert_eq!(image_problem(&jpeg(2, 3)), Ok(()));
+        let mut padded = jpeg(2, 3);
+        padded.extend([0, 0]);
+        assert_eq!(image_problem(&padded), Ok(()));
+    }
+
+    #[test]
+    fn cut_or_sizeless_images_are_named() {
+        let whole = jpeg(40, 50);
+        for n in [3, 8, 20, 30, whole.len() - 2, whole.len() - 1] {
+            let e = image_problem(&whole[..n]).unwrap_err();
+            assert!(e.starts_with("is not a whole JPEG: "), "{n}: {e}");
+        }
+        let e = image_problem(&jpeg(0, 5)).unwrap_err();
+        assert!(e.contains("no width or height"), "{e}");
+        let mut no_sof = jpeg(4, 4);
+        no_sof.drain(20..33);
+        assert!(image_problem(&no_sof).unwrap_err().contains("SOF"));
+
+        let whole = png(&[
+            (b"IHDR", ihdr(2, 3)),
+            (b"IDAT", vec![1, 2]),
+            (b"IEND", vec![]),
+        ]);
+        for n in [8, 12, 20, 33, whole.len() - 12, whole.len() - 1] {
+            let e = image_problem(&whole[..n]).unwrap_err();
+            assert!(e.starts_with("is not a whole PNG: "), "{n}: {e}");
+        }
+        let e = image_problem(&png(&[(b"IDAT", vec![1]), (b"IEND", vec![])])).unwrap_err();
+        assert!(e.contains("IHDR"), "{e}");
+        let e = image_problem(&png(&[(b"IHDR", ihdr(0, 3)), (b"IEND", vec![])])).unwrap_err();
+        assert!(e.contains("no width or height"), "{e}");
+        let e = image_problem(&png(&[(b"IHDR", ihdr(1, 1)), (b"IEND", vec![])])).unwrap_err();
+        assert!(e.contains("IDAT"), "{e}");
+        assert!(image_problem(b"GIF89a").unwrap_err().contains("PNG, JPEG"));
+    }
 }
