@@ -891,3 +891,73 @@ fn photo_asked_for_without_a_photo_is_a_warning_at_the_option() {
         stderr(&quiet)
     );
 }
+
+/// `pdfaid:part` and `pdfaid:conformance` of a PDF's XMP metadata
+/// (`pdfinfo -meta`; plain `pdfinfo` of poppler 22 does not report PDF/A).
+fn pdfa_id(pdf: &Path) -> Option<(String, String)> {
+    let out = Command::new("pdfinfo")
+        .arg("-meta")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo (poppler-utils) installed");
+    let xmp = String::from_utf8_lossy(&out.stdout).into_owned();
+    let tag = |name: &str| {
+        let open = format!("<pdfaid:{name}>");
+        let start = xmp.find(&open)? + open.len();
+        let len = xmp[start..].find('<')?;
+        Some(xmp[start..start + len].to_string())
+    };
+    Some((tag("part")?, tag("conformance")?))
+}
+
+/// PDF/A-2b from `pdf_standard: a-2b` in a tailoring file (that posting's
+/// documents only) and from `build --pdf-standard a-2b` (every posting's),
+/// in every design: typst validates it, and the XMP metadata says part 2,
+/// conformance B. Without either a document claims no PDF/A.
+#[test]
+fn pdf_a_2b_from_the_tailoring_file_and_from_the_command_line() {
+    let archived = "ringist-valja";
+    let a2b = Some(("2".to_string(), "B".to_string()));
+    for design in DESIGNS {
+        let ws = workspace_in(design, "");
+        let root = ws.path();
+        let file = root.join(format!("profiles/mari/{archived}.yaml"));
+        let text = std::fs::read_to_string(&file).expect("read");
+        write(&file, &(text + "pdf_standard: a-2b\n"));
+        let manifest = build_strict(root);
+        for doc in documents(root, &manifest) {
+            let want = if doc.posting == archived {
+                a2b.clone()
+            } else {
+                None
+            };
+            assert_eq!(
+                pdfa_id(&doc.pdf),
+                want,
+                "{design}: {} {}",
+                doc.posting,
+                doc.kind
+            );
+        }
+        let out = Command::new(BIN)
+            .args(["-C", root.to_str().expect("utf-8"), "build", "--strict"])
+            .args(["--pdf-standard", "a-2b", "--force"])
+            .env("SOURCE_DATE_EPOCH", EPOCH)
+            .output()
+            .expect("run dossier");
+        assert!(out.status.success(), "{design}: {}", stderr(&out));
+        let manifest: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(root.join("output/manifest.json")).expect("manifest"),
+        )
+        .expect("JSON");
+        for doc in documents(root, &manifest) {
+            assert_eq!(
+                pdfa_id(&doc.pdf),
+                a2b,
+                "{design} --pdf-standard: {} {}",
+                doc.posting,
+                doc.kind
+            );
+        }
+    }
+}

@@ -764,3 +764,154 @@ fn empty_markers_in_rich_fields_stay_literal() {
         );
     }
 }
+
+/// The strings of the audit — every special character in one, a Typst
+/// import, math — and a few more, through every design (modern and europass
+/// lay out their own side columns, europass its CEFR grid and its own
+/// headings): each comes out of the CV and the letter as itself, in plain
+/// fields (role, organisation, place, language, skill category, posting
+/// address) and `rich` ones (highlight, skill, certification, free section,
+/// subject), and nothing ran (every page still A4). Compared without
+/// spaces and line breaks (the side columns wrap the strings anywhere).
+#[test]
+fn hostile_strings_come_out_literally_in_every_design() {
+    let strings: Vec<String> = [
+        "# $ * _ @ < > ` \\ ] [ //",
+        "#import \"x\"",
+        "$x$",
+        "#set page(width: 1cm)",
+        "a /* b */ c <lbl> @ref",
+        "= Heading\n- item",
+        "#read(\"/secret.txt\")",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let mut profile = format!("name: {}\nsummary: S\nexperience:\n", q(NAME));
+    for (i, s) in strings.iter().enumerate() {
+        profile.push_str(&format!(
+            "  - id: e{i}\n    organization: {}\n    role: {}\n    location: {}\n    start: 2020-01\n    highlights:\n      - id: h\n        text: {}\n",
+            q(&tight("O", i, s)),
+            q(&tight("R", i, s)),
+            q(&tight("L", i, s)),
+            q(&tight("H", i, s)),
+        ));
+    }
+    profile.push_str("skills:\n");
+    for (i, s) in strings.iter().enumerate() {
+        profile.push_str(&format!(
+            "  - id: k{i}\n    name: {}\n    category: {}\n",
+            q(&tight("K", i, s)),
+            q(&tight("C", i, s)),
+        ));
+    }
+    profile.push_str("languages:\n  - id: et\n    name: Eesti keel\n    level: native\n");
+    for (i, s) in strings.iter().enumerate() {
+        profile.push_str(&format!(
+            "  - id: l{i}\n    name: {}\n    level: B2\n",
+            q(&tight("N", i, s))
+        ));
+    }
+    profile.push_str("certifications:\n");
+    for (i, s) in strings.iter().enumerate() {
+        profile.push_str(&format!(
+            "  - id: c{i}\n    name: {}\n",
+            q(&tight("Z", i, s))
+        ));
+    }
+    profile.push_str("sections:\n  - id: extra\n    title: Lisa\n    items:\n");
+    for (i, s) in strings.iter().enumerate() {
+        profile.push_str(&format!("      - {}\n", q(&tight("S", i, s))));
+    }
+    let address: String = strings
+        .iter()
+        .enumerate()
+        .map(|(i, s)| format!("    - {}\n", q(&tight("P", i, s))))
+        .collect();
+    for design in ["classic", "formal", "modern", "europass"] {
+        let ws = empty_workspace();
+        let root = ws.path();
+        write(&root.join("secret.txt"), &format!("{SECRET}\n"));
+        write(&root.join("profiles/t.yaml"), &profile);
+        write(
+            &root.join("profiles/t/p.yaml"),
+            &format!(
+                "language: et\nlayout: {design}\nposting:\n  organization: Asutus\n  position: Ametikoht\n  short_name: ORG\n  address:\n{address}cv:\n  sections: [summary, experience, skills, languages, certifications, extra]\nletter:\n  date: 2025-09-30\n  subject: {}\n  body: \"Tere.\"\n",
+                q(&tight("J", 0, &strings[0]))
+            ),
+        );
+        let out = dossier(root, &["build"]);
+        assert!(
+            out.status.success(),
+            "{design}: build failed:\n{}\n{}",
+            stdout(&out),
+            stderr(&out)
+        );
+        let (cv, letter) = pdfs(&root.join("output/t/p"));
+        for pdf in [&cv, &letter] {
+            for size in page_sizes(pdf) {
+                assert!(
+                    size.contains("(A4)"),
+                    "{design}: {}: a page is {size}",
+                    pdf.display()
+                );
+            }
+        }
+        let cv_text = without_footer(&pdf_text_raw(&cv));
+        let letter_text = pdf_text_raw(&letter);
+        for text in [&cv_text, &letter_text] {
+            assert!(
+                !text.contains(SECRET),
+                "{design}: a file was read into the document"
+            );
+        }
+        // Narrow side columns wrap even the markers, so the text is
+        // compared without its line breaks and spaces.
+        let bare = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let (cv_bare, letter_bare) = (bare(&cv_text), bare(&letter_text));
+        let mut failures = Vec::new();
+        for (field, tag, rich, text, n) in [
+            ("experience.role", "R", true, &cv_bare, strings.len()),
+            (
+                "experience.organization",
+                "O",
+                true,
+                &cv_bare,
+                strings.len(),
+            ),
+            ("experience.location", "L", false, &cv_bare, strings.len()),
+            (
+                "experience.highlights.text",
+                "H",
+                true,
+                &cv_bare,
+                strings.len(),
+            ),
+            ("skills.name", "K", true, &cv_bare, strings.len()),
+            ("skills.category", "C", false, &cv_bare, strings.len()),
+            ("languages.name", "N", false, &cv_bare, strings.len()),
+            ("certifications.name", "Z", true, &cv_bare, strings.len()),
+            ("sections.items", "S", true, &cv_bare, strings.len()),
+            ("posting.address", "P", false, &letter_bare, strings.len()),
+            ("letter.subject", "J", true, &letter_bare, 1),
+        ] {
+            for (i, s) in strings.iter().take(n).enumerate() {
+                let (o, c) = (open(tag, i), close(tag, i));
+                let value = tight(tag, i, s);
+                let value = if rich { rich_plain(&value) } else { value };
+                let typeset = typeset(&value, Lang::Et);
+                let expected = bare(between(&typeset, &o, &c).unwrap_or(&typeset));
+                match between(text, &o, &c) {
+                    None => failures.push(format!(
+                        "{design} {field}: {s:?}: markers {o}…{c} not found"
+                    )),
+                    Some(got) if got != expected => failures.push(format!(
+                        "{design} {field}: {s:?}: expected {expected:?}, got {got:?}"
+                    )),
+                    Some(_) => {}
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+}
