@@ -265,13 +265,7 @@ fn check_letter(pdf: &Path, ctx: &Context, tailoring: &str) {
 /// The words of a PDF's first page with their top edge, in points from the
 /// page's top (`pdftotext -bbox`).
 fn words_with_y(pdf: &Path) -> Vec<(String, f64)> {
-    let out = Command::new("pdftotext")
-        .args(["-bbox", "-f", "1", "-l", "1"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) installed");
-    String::from_utf8_lossy(&out.stdout)
+    pdftotext(pdf, &["-bbox", "-f", "1", "-l", "1"])
         .lines()
         .filter_map(|l| {
             let l = l.trim();
@@ -623,31 +617,14 @@ fn a_design_names_the_options_it_honours() {
 /// `Road`) joined again, and whitespace squashed.
 fn page_text(pdf: &Path, page: usize) -> String {
     let n = page.to_string();
-    let out = Command::new("pdftotext")
-        .args(["-raw", "-f", &n, "-l", &n])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) installed");
-    assert!(
-        out.status.success(),
-        "pdftotext failed on {}",
-        pdf.display()
-    );
-    let text = String::from_utf8(out.stdout).expect("utf-8 text");
+    let text = pdftotext(pdf, &["-raw", "-f", &n, "-l", &n]);
     squash(&unhyphenate(&text).replace("-\n", "-"))
 }
 
 /// The lines of page `page` of `pdf` (`pdftotext -raw`), trimmed.
 fn page_lines(pdf: &Path, page: usize) -> Vec<String> {
     let n = page.to_string();
-    let out = Command::new("pdftotext")
-        .args(["-raw", "-f", &n, "-l", &n])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) installed");
-    String::from_utf8_lossy(&out.stdout)
+    pdftotext(pdf, &["-raw", "-f", &n, "-l", &n])
         .lines()
         .map(squash)
         .collect()

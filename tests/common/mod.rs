@@ -157,7 +157,8 @@ pub fn pdf_text(pdf: &Path) -> String {
     pdftotext(pdf, &[])
 }
 
-fn pdftotext(pdf: &Path, flags: &[&str]) -> String {
+/// `pdftotext FLAGS PDF -`, its text (poppler-utils must be installed).
+pub fn pdftotext(pdf: &Path, flags: &[&str]) -> String {
     let out = Command::new("pdftotext")
         .args(flags)
         .arg(pdf)
