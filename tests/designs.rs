@@ -61,22 +61,23 @@ fn postings(ws: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// `dossier build --strict` at the fixed date: fails on any warning, a page
-/// limit passed among them. Returns the manifest.
-fn build_strict(ws: &Path) -> serde_json::Value {
-    let out = Command::new(BIN)
-        .args(["-C", ws.to_str().expect("utf-8"), "build", "--strict"])
-        .env("SOURCE_DATE_EPOCH", EPOCH)
-        .output()
-        .expect("run dossier");
+/// `dossier ARGS` at the fixed date, which must succeed. Returns the manifest.
+fn build_ok(ws: &Path, args: &[&str]) -> serde_json::Value {
+    let out = dossier_on(ws, EPOCH, args);
     assert!(
         out.status.success(),
-        "build --strict failed:\n{}{}",
+        "{args:?} failed:\n{}{}",
         stdout(&out),
         stderr(&out)
     );
     let manifest = std::fs::read_to_string(ws.join("output/manifest.json")).expect("manifest");
     serde_json::from_str(&manifest).expect("manifest JSON")
+}
+
+/// `dossier build --strict` at the fixed date: fails on any warning, a page
+/// limit passed among them. Returns the manifest.
+fn build_strict(ws: &Path) -> serde_json::Value {
+    build_ok(ws, &["build", "--strict"])
 }
 
 /// A built document: posting id, kind, PDF path, pages, warnings.
@@ -549,16 +550,7 @@ fn us_letter_open_sans_and_the_photo_in_every_design() {
             &root.join("profiles/mari.yaml"),
             &(profile + "\nphoto: mari.png\n"),
         );
-        let out = Command::new(BIN)
-            .args(["-C", root.to_str().expect("utf-8"), "build"])
-            .env("SOURCE_DATE_EPOCH", EPOCH)
-            .output()
-            .expect("run dossier");
-        assert!(out.status.success(), "{design}: {}", stderr(&out));
-        let manifest: serde_json::Value = serde_json::from_str(
-            &std::fs::read_to_string(root.join("output/manifest.json")).expect("manifest"),
-        )
-        .expect("JSON");
+        let manifest = build_ok(root, &["build"]);
         for d in manifest["documents"].as_array().expect("documents") {
             let pdf = root.join(d["pdf"].as_str().expect("pdf"));
             let size = pdf_info(&pdf)["Page size"].clone();
@@ -754,23 +746,12 @@ fn quotes_apostrophes_and_dashes_around_bold_text() {
         let ws = workspace_in(design, "");
         let root = ws.path();
         for (posting, headline, _) in headlines {
-            let file = root.join(format!("profiles/mari/{posting}.yaml"));
-            let text = std::fs::read_to_string(&file).expect("read");
-            let line = text
-                .lines()
-                .find(|l| l.starts_with("  headline: "))
-                .expect("a cv.headline");
-            write(
-                &file,
-                &text.replacen(line, &format!("  headline: {headline}"), 1),
+            set_headline(
+                &root.join(format!("profiles/mari/{posting}.yaml")),
+                headline,
             );
         }
-        let out = Command::new(BIN)
-            .args(["-C", root.to_str().expect("utf-8"), "build", EN, ET])
-            .args(["--only", "cv"])
-            .env("SOURCE_DATE_EPOCH", EPOCH)
-            .output()
-            .expect("run dossier");
+        let out = dossier_on(root, EPOCH, &["build", EN, ET, "--only", "cv"]);
         assert!(out.status.success(), "{design}: {}", stderr(&out));
         for (posting, _, shown) in headlines {
             let ctx = context(root, posting);
@@ -837,11 +818,7 @@ fn photo_asked_for_without_a_photo_is_a_warning_at_the_option() {
     let at = format!(
         "{file}:{line}:{column}: style.photo: `photo: true`, but profiles/mari.yaml has no `photo:`"
     );
-    let build = Command::new(BIN)
-        .args(["-C", root.to_str().expect("utf-8"), "build", posting])
-        .env("SOURCE_DATE_EPOCH", EPOCH)
-        .output()
-        .expect("run dossier");
+    let build = dossier_on(root, EPOCH, &["build", posting]);
     assert!(build.status.success(), "{}", stderr(&build));
     assert!(
         stderr(&build).contains(&at),
@@ -916,17 +893,10 @@ fn pdf_a_2b_from_the_tailoring_file_and_from_the_command_line() {
                 doc.kind
             );
         }
-        let out = Command::new(BIN)
-            .args(["-C", root.to_str().expect("utf-8"), "build", "--strict"])
-            .args(["--pdf-standard", "a-2b", "--force"])
-            .env("SOURCE_DATE_EPOCH", EPOCH)
-            .output()
-            .expect("run dossier");
-        assert!(out.status.success(), "{design}: {}", stderr(&out));
-        let manifest: serde_json::Value = serde_json::from_str(
-            &std::fs::read_to_string(root.join("output/manifest.json")).expect("manifest"),
-        )
-        .expect("JSON");
+        let manifest = build_ok(
+            root,
+            &["build", "--strict", "--pdf-standard", "a-2b", "--force"],
+        );
         for doc in documents(root, &manifest) {
             assert_eq!(
                 pdfa_id(&doc.pdf),

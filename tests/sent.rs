@@ -30,20 +30,13 @@ fn edit(path: &Path, from: &str, to: &str) {
 
 /// Every file below `dir`, by path relative to it, with its bytes.
 fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                let bytes = std::fs::read(&p).expect("read");
-                out.insert(p.strip_prefix(dir).expect("below").to_path_buf(), bytes);
-            }
-        }
-    }
-    out
+    files_under(dir)
+        .into_iter()
+        .map(|p| {
+            let bytes = std::fs::read(&p).expect("read");
+            (p.strip_prefix(dir).expect("below").to_path_buf(), bytes)
+        })
+        .collect()
 }
 
 fn json_build(ws: &Path, args: &[&str]) -> (std::process::Output, Vec<Value>) {

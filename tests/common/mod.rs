@@ -115,8 +115,8 @@ pub fn set_headline(tailoring: &Path, headline: &str) {
     );
 }
 
-/// The PDFs below `dir`, recursively, sorted.
-pub fn pdfs_under(dir: &Path) -> Vec<PathBuf> {
+/// Every file below `dir`, recursively, sorted.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -124,13 +124,21 @@ pub fn pdfs_under(dir: &Path) -> Vec<PathBuf> {
             let p = e.path();
             if p.is_dir() {
                 stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "pdf") {
+            } else {
                 out.push(p);
             }
         }
     }
     out.sort();
     out
+}
+
+/// The PDFs below `dir`, recursively, sorted.
+pub fn pdfs_under(dir: &Path) -> Vec<PathBuf> {
+    files_under(dir)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
+        .collect()
 }
 
 pub fn stderr(o: &Output) -> String {
