@@ -7,7 +7,7 @@
 //! requirement texts.
 
 mod letter;
-pub mod phrases;
+
 mod requirements;
 pub mod standard;
 

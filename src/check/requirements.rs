@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::phrases::{self, LanguageDemand};
+use crate::requirement::{self as phrases, LanguageDemand};
 use crate::build::Merged;
 use crate::diag::{Diagnostic, Pos};
 use crate::model::profile::{LanguageLevel, Profile};

@@ -15,6 +15,45 @@
 
 use crate::model::profile::LanguageLevel;
 
+/// Everything one requirement line asks that can be computed: what `check`
+/// compares with the profile, and what `new` suggests evidence from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reading {
+    pub languages: Vec<LanguageDemand>,
+    /// Every figure of experience asked, in text order: alternatives ("or")
+    /// and further demands ("and") of the same line included.
+    pub years: Vec<YearsDemand>,
+    /// The level of education asked, if any.
+    pub education: Option<EducationLevel>,
+    /// The whole line is a nice-to-have ("Kasuks tuleb …", "… is a plus").
+    pub optional: bool,
+}
+
+/// A level of formal education a requirement asks for, lowest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum EducationLevel {
+    /// keskharidus, secondary education
+    Secondary,
+    /// kutseharidus, vocational
+    Vocational,
+    /// kõrgharidus, rakenduslik kõrgharidus, a bachelor's degree
+    Higher,
+    /// magistrikraad, master's degree
+    Master,
+    /// doktorikraad, PhD
+    Doctorate,
+}
+
+/// Read one requirement line.
+pub fn read(text: &str) -> Reading {
+    Reading {
+        languages: language_demands(text),
+        years: years_demands(text),
+        education: None,
+        optional: false,
+    }
+}
+
 /// A language named in a requirement with the CEFR level asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LanguageDemand {

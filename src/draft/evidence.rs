@@ -1,0 +1,1 @@
+//! Which profile items answer a requirement line.

@@ -1,0 +1,1 @@
+//! Words compared across Estonian case endings and compounds.

@@ -1,0 +1,1 @@
+//! A posting's text → blocks.

@@ -1,0 +1,1 @@
+//! Blocks → the fields of a posting.

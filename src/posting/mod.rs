@@ -1,0 +1,71 @@
+//! Reading a job posting as people have it — text copied out of a PDF, a
+//! Markdown or HTML copy of a job site's ad, a PDF file — into the fields a
+//! tailoring file starts from ([`Extracted`]). The first stage of
+//! `dossier new --from`: source ([`source`]: bytes → text lines) → blocks
+//! ([`blocks`]: lines → headings, paragraphs, list items, table cells, with
+//! wraps and hyphenation undone) → fields ([`extract`]).
+//!
+//! Every value remembers the line of the source it came from, so that the
+//! draft can say where each value was read.
+
+pub mod blocks;
+pub mod extract;
+pub mod source;
+
+use crate::model::{Date, Lang};
+
+/// A value and the 1-based line of the source where it was found: a line of
+/// the file as the user has it (Markdown, text, HTML), or of `pdftotext`'s
+/// text for a PDF.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found<T> {
+    pub value: T,
+    pub line: usize,
+}
+
+/// A person or mailbox to reach about the posting.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Contact {
+    pub name: Option<String>,
+    /// "Värbaja", "HR partner", "osakonna juhataja", …
+    pub role: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// One requirement line of the posting, verbatim (bullet removed, wraps
+/// joined).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequirementLine {
+    pub text: String,
+    /// A nice-to-have: in a "Kasuks tuleb" / "Nice to have" section, or the
+    /// line itself says so ("… on eeliseks", "soovitavalt …").
+    pub optional: bool,
+}
+
+/// What a posting says, as far as it could be read.
+#[derive(Debug, Clone)]
+pub struct Extracted {
+    /// The posting's language (Estonian unless the text is English).
+    pub language: Lang,
+    pub organization: Option<Found<String>>,
+    pub position: Option<Found<String>>,
+    /// The structural unit, team or department.
+    pub unit: Option<Found<String>>,
+    /// A competition or posting number.
+    pub reference: Option<Found<String>>,
+    /// The application deadline.
+    pub deadline: Option<Found<Date>>,
+    pub url: Option<Found<String>>,
+    /// The employer's address, one entry per line.
+    pub address: Vec<Found<String>>,
+    pub contacts: Vec<Found<Contact>>,
+    /// The city or place of work.
+    pub location: Option<Found<String>>,
+    /// The salary offered, as written ("2300–2800 € bruto").
+    pub salary: Option<Found<String>>,
+    /// The duties, one per item.
+    pub duties: Vec<Found<String>>,
+    /// Every requirement line, nice-to-have ones included.
+    pub requirements: Vec<Found<RequirementLine>>,
+}

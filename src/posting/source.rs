@@ -1,0 +1,1 @@
+//! A posting's bytes → its text, by format.
