@@ -32,7 +32,7 @@ pub mod naming;
 pub mod par;
 pub mod posting;
 pub mod render;
-pub mod requirement;
 pub mod report;
+pub mod requirement;
 pub mod tailor;
 pub mod watch;

@@ -1370,14 +1370,18 @@ fn json_gives_one_object_per_posting_then_the_summary_with_separate_finding_fiel
     assert!(reqs.iter().all(|r| r["status"] == "covered"), "{reqs:#?}");
     assert_eq!(
         reqs[6]["languages"],
-        serde_json::json!([{"language": "en", "asks": "C2", "has": "C1", "met": false}])
+        serde_json::json!([{"language": "en", "asks": "C2", "word": null, "required": true,
+            "has": "C1", "met_by": null, "met": false}])
     );
     assert_eq!(reqs[6]["evidence"][0]["reference"], "languages.en");
     assert_eq!(reqs[6]["evidence"][0]["in_cv"], true);
     // TEHIK 2022-03 … letter 2026-11 (57 months) and MKM 2018-09 … 2022-02 (42).
     assert_eq!(
         reqs[3]["years"],
-        serde_json::json!({"asks": 2, "months": 99, "met": true})
+        serde_json::json!({"asks": 2, "months": 99, "needs": 24, "required": true,
+            "paths": [{"years": 2, "relation": "first", "required": true,
+                       "field": "töökogemus sotsiaalvaldkonnas"}],
+            "met": true})
     );
     assert!(reqs[0]["years"].is_null() && reqs[0]["languages"] == serde_json::json!([]));
 

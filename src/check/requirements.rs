@@ -1,22 +1,26 @@
 //! A posting's requirements against the profile: which have evidence (and
 //! whether the CV shows it), and what the text asks that can be computed —
-//! a language at a CEFR level, a number of years of experience.
+//! languages at a CEFR level, years of experience — read by
+//! [`crate::requirement`].
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
-use crate::requirement::{self as phrases, LanguageDemand};
 use crate::build::Merged;
 use crate::diag::{Diagnostic, Pos};
-use crate::model::profile::{LanguageLevel, Profile};
+use crate::model::profile::{Language, LanguageLevel, Profile};
 use crate::model::{Date, Section};
+use crate::requirement::{self, LanguageDemand, Relation, YearsDemand};
 use crate::tailor::context::{EvidenceCtx, RequirementCtx};
 
 /// One requirement as `check` reports it.
 #[derive(Debug, Clone, Serialize)]
 pub struct RequirementReport {
     pub text: String,
-    /// `covered` (it has evidence) or `gap`.
+    /// `covered` (it has evidence), `gap`, or `optional` (a nice-to-have
+    /// without evidence: a note, never a gap).
     pub status: &'static str,
+    /// The line is a nice-to-have (`optional: true`, or its words say so).
+    pub optional: bool,
     pub evidence: Vec<EvidenceCtx>,
     /// Languages the text asks for, and what the evidence shows.
     pub languages: Vec<LanguageCheck>,
@@ -26,20 +30,53 @@ pub struct RequirementReport {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct LanguageCheck {
-    /// ISO 639-1 code.
+    /// ISO 639-1 code, or `foreign` for "one foreign language".
     pub language: &'static str,
-    pub asks: &'static str,
+    /// The CEFR level (or `native`) asked; `null` when the text names the
+    /// language without one.
+    pub asks: Option<&'static str>,
+    /// The level as the text words it ("väga heal tasemel", "kõrgtasemel").
+    pub word: Option<String>,
+    pub required: bool,
     /// The level of the evidence that names this language (`None`: no evidence does).
     pub has: Option<&'static str>,
+    /// For `foreign`: the language of the evidence that meets it.
+    pub met_by: Option<&'static str>,
     pub met: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct YearsCheck {
-    pub asks: u32,
+    /// The years the line's first figure asks (`3`, `1.5`).
+    #[serde(serialize_with = "number")]
+    pub asks: f64,
     /// Months of experience of the jobs the evidence names, overlaps counted once.
     pub months: u32,
+    /// Months that meet the line: of alternatives ("või") the least, of
+    /// figures asked together ("ja") the most.
+    pub needs: u32,
+    pub required: bool,
+    /// Every figure of the line: the first, and those asked as well or instead.
+    pub paths: Vec<YearsPath>,
     pub met: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct YearsPath {
+    #[serde(serialize_with = "number")]
+    pub years: f64,
+    pub relation: Relation,
+    pub required: bool,
+    pub field: String,
+}
+
+/// A whole number as an integer (`3`, not `3.0`), a fraction as it is.
+fn number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        s.serialize_i64(*v as i64)
+    } else {
+        s.serialize_f64(*v)
+    }
 }
 
 /// The requirements of a merged posting, and the findings about them;
@@ -61,6 +98,8 @@ pub fn check(
     {
         let at = |pos: Pos, field: String, d: Diagnostic| d.at(pos).field(field);
         let field = format!("requirements[{i}]");
+        let reading = requirement::read(&req.text);
+        let optional = req.optional || reading.optional;
         for (j, e) in req.evidence.iter().enumerate() {
             if about_cv && !e.in_cv {
                 let pos = asked
@@ -82,43 +121,37 @@ pub fn check(
                 ));
             }
         }
-        let languages = languages(profile, req, &phrases::language_demands(&req.text));
+        let languages = languages(profile, req, &reading.languages);
         for l in languages.iter().filter(|l| !l.met) {
+            let asked_for = match (l.asks, &l.word) {
+                (Some(level), _) => format!("{level} in {}", language_name(l.language)),
+                (None, Some(word)) => format!("{} ({word})", language_name(l.language)),
+                (None, None) => language_name(l.language),
+            };
             let msg = match l.has {
                 Some(has) => format!(
-                    "asks for {} in {}, the evidence `{}` is {has}",
-                    l.asks,
-                    language_name(l.language),
+                    "asks for {asked_for}, the evidence `{}` is {has}",
                     evidence_of(profile, req, l.language).unwrap_or_default()
                 ),
                 None => match profile_level(profile, l.language) {
                     Some((id, level)) => format!(
-                        "asks for {} in {}; the evidence does not name `languages.{id}` ({} in the profile)",
-                        l.asks,
-                        language_name(l.language),
+                        "asks for {asked_for}; the evidence does not name `languages.{id}` ({} in the profile)",
                         level.code()
                     ),
-                    None => format!(
-                        "asks for {} in {}; the profile has no such language",
-                        l.asks,
-                        language_name(l.language)
-                    ),
+                    None if l.language == FOREIGN => {
+                        format!("asks for {asked_for}; the evidence names no such language")
+                    }
+                    None => format!("asks for {asked_for}; the profile has no such language"),
                 },
             };
-            findings.push(at(
-                asked.text.pos,
-                field.clone(),
-                Diagnostic::warning(&m.file, msg),
-            ));
+            let d = if l.required && !optional {
+                Diagnostic::warning(&m.file, msg)
+            } else {
+                Diagnostic::note(&m.file, format!("{msg} (a nice-to-have)"))
+            };
+            findings.push(at(asked.text.pos, field.clone(), d));
         }
-        let years = phrases::years_demand(&req.text).map(|d| {
-            let months = experience_months(profile, &req.evidence, until);
-            YearsCheck {
-                asks: d.years,
-                months,
-                met: months >= d.years * 12,
-            }
-        });
+        let years = years(&reading.years, profile, &req.evidence, until, optional);
         if let Some(y) = &years
             && !y.met
         {
@@ -135,38 +168,104 @@ pub fn check(
                     jobs.push(job);
                 }
             }
+            let asks = asks_text(y);
             let msg = if jobs.is_empty() {
-                format!(
-                    "asks for {} of experience; no `experience.<id>` evidence to count",
-                    years_text(y.asks * 12)
-                )
+                format!("asks for {asks} of experience; no `experience.<id>` evidence to count")
             } else {
                 format!(
-                    "asks for {} of experience; the evidence {} adds up to {}",
-                    years_text(y.asks * 12),
+                    "asks for {asks} of experience; the evidence {} adds up to {}",
                     jobs.join(", "),
                     years_text(y.months)
                 )
             };
+            let d = if y.required {
+                Diagnostic::warning(&m.file, msg)
+            } else {
+                Diagnostic::note(&m.file, format!("{msg} (a nice-to-have)"))
+            };
+            findings.push(at(asked.text.pos, field.clone(), d));
+        }
+        let status = match (req.evidence.is_empty(), optional) {
+            (false, _) => "covered",
+            (true, false) => "gap",
+            (true, true) => "optional",
+        };
+        if status == "optional" {
             findings.push(at(
                 asked.text.pos,
                 field.clone(),
-                Diagnostic::warning(&m.file, msg),
+                Diagnostic::note(&m.file, "a nice-to-have without evidence")
+                    .help("name the profile items that answer it in `evidence:`, or leave it"),
             ));
         }
         out.push(RequirementReport {
             text: req.text.clone(),
-            status: if req.evidence.is_empty() {
-                "gap"
-            } else {
-                "covered"
-            },
+            status,
+            optional,
             evidence: req.evidence.clone(),
             languages,
             years,
         });
     }
     out
+}
+
+/// "2 years", "2 years (or 3 years)", "3 years and 5 years".
+fn asks_text(y: &YearsCheck) -> String {
+    let mut out = years_text(months_of(y.asks));
+    for p in y.paths.iter().skip(1) {
+        let word = match p.relation {
+            Relation::Or => "or",
+            _ => "and",
+        };
+        out.push_str(&format!(" {word} {}", years_text(months_of(p.years))));
+    }
+    out
+}
+
+fn months_of(years: f64) -> u32 {
+    (years * 12.0).round() as u32
+}
+
+/// The years a line asks and whether the evidence meets them: alternatives
+/// ("või") need the least of them, figures asked together the most.
+fn years(
+    demands: &[YearsDemand],
+    profile: &Profile,
+    evidence: &[EvidenceCtx],
+    until: Date,
+    optional: bool,
+) -> Option<YearsCheck> {
+    let first = demands.first()?;
+    let mut best: Option<u32> = None;
+    let mut current = first.months;
+    for d in &demands[1..] {
+        match d.relation {
+            Relation::Or => {
+                best = Some(best.map_or(current, |b| b.min(current)));
+                current = d.months;
+            }
+            _ => current = current.max(d.months),
+        }
+    }
+    let needs = best.map_or(current, |b| b.min(current));
+    let months = experience_months(profile, evidence, until);
+    Some(YearsCheck {
+        asks: first.years(),
+        months,
+        needs,
+        required: !optional && demands.iter().any(|d| d.required),
+        paths: demands
+            .iter()
+            .map(|d| YearsPath {
+                years: d.years(),
+                relation: d.relation,
+                required: d.required,
+                field: d.field.clone(),
+            })
+            .collect(),
+        met: months >= needs,
+    })
 }
 
 fn not_shown_help(e: &EvidenceCtx) -> String {
@@ -185,6 +284,9 @@ fn not_shown_help(e: &EvidenceCtx) -> String {
     }
 }
 
+/// The `language` of a demand for "one foreign language".
+const FOREIGN: &str = "foreign";
+
 /// For each group of alternatives: one check per demand, or, when one
 /// demand of the group is met, that one only.
 fn languages(
@@ -200,17 +302,33 @@ fn languages(
             .iter()
             .filter(|d| d.group == g)
             .map(|d| {
-                let has = evidence_level(profile, req, d.language);
+                let (has, met_by) = match d.language {
+                    Some(code) => (evidence_level(profile, req, code), None),
+                    None => match foreign_evidence(profile, req, d.level) {
+                        Some((code, level)) => (Some(level), Some(code)),
+                        None => (None, None),
+                    },
+                };
                 LanguageCheck {
-                    language: d.language,
-                    asks: d.level.code(),
+                    language: d.language.unwrap_or(FOREIGN),
+                    asks: d.level.map(LanguageLevel::code),
+                    word: d.word.clone(),
+                    required: d.required,
                     has: has.map(LanguageLevel::code),
-                    met: has.is_some_and(|h| phrases::meets(h, d.level)),
+                    met_by,
+                    met: has
+                        .is_some_and(|h| d.level.is_none_or(|want| requirement::meets(h, want))),
                 }
             })
             .collect();
+        // A group is met by one of its languages; when none is, each
+        // required alternative is reported (the preferences of "one foreign
+        // language, preferably English" only when nothing is required).
         match checks.iter().find(|c| c.met) {
             Some(met) => out.push(met.clone()),
+            None if checks.iter().any(|c| c.required) => {
+                out.extend(checks.into_iter().filter(|c| c.required))
+            }
             None => out.extend(checks),
         }
     }
@@ -218,25 +336,51 @@ fn languages(
 }
 
 /// The ISO code of a profile language: by its id (`et`), else by one of its names.
-fn code_of(l: &crate::model::profile::Language) -> Option<&'static str> {
-    phrases::language_code(&l.id.value).or_else(|| {
+fn code_of(l: &Language) -> Option<&'static str> {
+    requirement::language_code(&l.id.value).or_else(|| {
         crate::model::Lang::ALL
             .iter()
             .filter_map(|lang| l.name.get(*lang, None))
-            .find_map(phrases::language_code)
+            .find_map(requirement::language_code)
     })
+}
+
+/// The evidence's languages, in the order named.
+fn evidence_languages<'a>(profile: &'a Profile, req: &RequirementCtx) -> Vec<&'a Language> {
+    req.evidence
+        .iter()
+        .filter(|e| e.section == Section::Languages)
+        .filter_map(|e| profile.languages.iter().find(|l| l.id.value == e.id))
+        .collect()
 }
 
 fn evidence_language<'a>(
     profile: &'a Profile,
     req: &RequirementCtx,
     code: &str,
-) -> Option<&'a crate::model::profile::Language> {
-    req.evidence
-        .iter()
-        .filter(|e| e.section == Section::Languages)
-        .filter_map(|e| profile.languages.iter().find(|l| l.id.value == e.id))
+) -> Option<&'a Language> {
+    evidence_languages(profile, req)
+        .into_iter()
         .find(|l| code_of(l) == Some(code))
+}
+
+/// A foreign language of the evidence (any but Estonian) at `level` or
+/// above, else the best one there is.
+fn foreign_evidence(
+    profile: &Profile,
+    req: &RequirementCtx,
+    level: Option<LanguageLevel>,
+) -> Option<(&'static str, LanguageLevel)> {
+    let foreign: Vec<(&'static str, LanguageLevel)> = evidence_languages(profile, req)
+        .into_iter()
+        .filter_map(|l| Some((code_of(l)?, l.level.value)))
+        .filter(|(code, _)| *code != "et")
+        .collect();
+    foreign
+        .iter()
+        .find(|(_, have)| level.is_none_or(|want| requirement::meets(*have, want)))
+        .or_else(|| foreign.iter().max_by_key(|(_, have)| *have))
+        .copied()
 }
 
 fn evidence_level(profile: &Profile, req: &RequirementCtx, code: &str) -> Option<LanguageLevel> {
@@ -244,6 +388,10 @@ fn evidence_level(profile: &Profile, req: &RequirementCtx, code: &str) -> Option
 }
 
 fn evidence_of(profile: &Profile, req: &RequirementCtx, code: &str) -> Option<String> {
+    if code == FOREIGN {
+        let (found, _) = foreign_evidence(profile, req, None)?;
+        return evidence_of(profile, req, found);
+    }
     evidence_language(profile, req, code).map(|l| format!("languages.{}", l.id.value))
 }
 
@@ -251,31 +399,28 @@ fn profile_level(profile: &Profile, code: &str) -> Option<(String, LanguageLevel
     profile
         .languages
         .iter()
-        .find(|l| code_of(l) == Some(code))
+        .find(|l| match code_of(l) {
+            Some(c) if code == FOREIGN => c != "et",
+            c => c == Some(code),
+        })
         .map(|l| (l.id.value.clone(), l.level.value))
 }
 
-/// The language's English name for messages (the code when unknown).
+/// The language's English name for messages ("a foreign language" for
+/// `foreign`, the code when unknown).
 fn language_name(code: &str) -> String {
-    const NAMES: &[(&str, &str)] = &[
-        ("et", "Estonian"),
-        ("en", "English"),
-        ("ru", "Russian"),
-        ("de", "German"),
-        ("fi", "Finnish"),
-        ("fr", "French"),
-        ("sv", "Swedish"),
-        ("lv", "Latvian"),
-        ("lt", "Lithuanian"),
-        ("es", "Spanish"),
-        ("it", "Italian"),
-        ("pl", "Polish"),
-        ("uk", "Ukrainian"),
-    ];
-    NAMES
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map_or_else(|| code.to_string(), |(_, n)| n.to_string())
+    if code == FOREIGN {
+        return "one foreign language".to_string();
+    }
+    match requirement::english_name_of(code) {
+        Some(name) => {
+            let mut c = name.chars();
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
+        }
+        None => code.to_string(),
+    }
 }
 
 /// Months of the jobs `evidence` names (a job, or a highlight of one), from

@@ -279,6 +279,10 @@ pub struct LetterTailoring {
 #[serde(deny_unknown_fields)]
 pub struct Requirement {
     pub text: Text,
+    /// A nice-to-have ("kasuks tuleb …"): without evidence it is a note,
+    /// never a gap.
+    #[serde(default)]
+    pub optional: bool,
     /// References such as `languages.et`, `experience.poff`,
     /// `experience.justice.highlights.delivery`.
     #[serde(default)]

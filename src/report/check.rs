@@ -119,7 +119,17 @@ impl CheckReporter {
 
     /// `mari/x: ok — 5/6 requirements have evidence · Tiimijuht, SKA · et · ready · deadline 2026-11-30 (5 days left)`
     fn headline(&self, r: &Report) -> String {
-        let covered = r.requirements.len() - r.gaps();
+        // A nice-to-have without evidence is neither evidence nor a gap.
+        let covered = r
+            .requirements
+            .iter()
+            .filter(|q| q.status == "covered")
+            .count();
+        let wishes = r
+            .requirements
+            .iter()
+            .filter(|q| q.status == "optional")
+            .count();
         let state = if r.count(Severity::Error) > 0 {
             self.paint("31;1", "problems")
         } else {
@@ -127,8 +137,11 @@ impl CheckReporter {
         };
         let mut parts = vec![format!(
             "{covered}/{} requirements have evidence",
-            r.requirements.len()
+            r.requirements.len() - wishes
         )];
+        if wishes > 0 {
+            parts[0].push_str(&format!(" (+{wishes} nice to have without)"));
+        }
         if let (Some(p), Some(o)) = (&r.position, &r.organization) {
             parts.push(format!("{p}, {o}"));
         }
@@ -158,15 +171,21 @@ impl CheckReporter {
         for req in &r.requirements {
             let mark = if req.status == "gap" {
                 self.paint("31", "  ✗")
+            } else if req.status == "optional" {
+                self.paint("2", "  ·")
             } else {
                 self.paint("32", "  ✓")
             };
             let mut facts = Vec::new();
             for l in &req.languages {
+                let opt = if l.required { "" } else { " (nice to have)" };
                 facts.push(format!(
-                    "{} {}: {}",
-                    l.language,
-                    l.asks,
+                    "{} {}{opt}: {}",
+                    l.met_by.map_or(l.language.to_string(), |by| format!(
+                        "{} ({by})",
+                        l.language
+                    )),
+                    l.asks.or(l.word.as_deref()).unwrap_or("any level"),
                     match l.has {
                         Some(h) if l.met => format!("{h} ✓"),
                         Some(h) => format!("{h} ✗"),
@@ -177,7 +196,7 @@ impl CheckReporter {
             if let Some(y) = &req.years {
                 facts.push(format!(
                     "{}: {}{}",
-                    years_text(y.asks * 12),
+                    years_text(y.needs),
                     years_text(y.months),
                     if y.met { " ✓" } else { " ✗" }
                 ));
@@ -187,7 +206,11 @@ impl CheckReporter {
             } else {
                 self.paint("2", &format!("  [{}]", facts.join("; ")))
             };
-            let gap = if req.status == "gap" { " (gap)" } else { "" };
+            let gap = match req.status {
+                "gap" => " (gap)",
+                "optional" => " (nice to have)",
+                _ => "",
+            };
             let _ = writeln!(out, "{mark} {}{gap}{facts}", req.text);
             for e in &req.evidence {
                 let note = if e.in_cv { "" } else { " (not in this CV)" };

@@ -311,6 +311,8 @@ pub struct LetterCtx {
 #[derive(Debug, Clone, Serialize)]
 pub struct RequirementCtx {
     pub text: String,
+    /// A nice-to-have: without evidence a note, not a gap.
+    pub optional: bool,
     pub evidence: Vec<EvidenceCtx>,
 }
 

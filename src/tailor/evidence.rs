@@ -30,7 +30,13 @@ pub fn requirements(
                     .push(Diagnostic::new(&r.file, msg).at(ev.pos).field(field)),
             }
         }
-        out.push(RequirementCtx { text, evidence });
+        // As `check` reads it: the flag, or the words of the line.
+        let optional = req.optional || crate::requirement::read(&text).optional;
+        out.push(RequirementCtx {
+            text,
+            optional,
+            evidence,
+        });
     }
     out
 }

@@ -240,3 +240,24 @@ pub fn assert_names_schema(yaml: &Path, root: &Path, kind: &str) {
         yaml.display()
     );
 }
+
+/// A file or folder of the outside reference data, `../shared/reference/`
+/// beside the checkout (CI has it there). `None` when it is absent: the
+/// caller skips, after this has said so. With `CI=true` an absent folder
+/// fails the test instead: CI must never skip it.
+pub fn shared_reference(rel: &str) -> Option<PathBuf> {
+    let path = repo().join("../shared/reference").join(rel);
+    if path.exists() {
+        return Some(path);
+    }
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "{} is absent, and CI=true: the reference data must be beside the checkout",
+        path.display()
+    );
+    eprintln!(
+        "skipped: {} is absent (the outside reference data)",
+        path.display()
+    );
+    None
+}
