@@ -69,3 +69,14 @@ pub struct Extracted {
     /// Every requirement line, nice-to-have ones included.
     pub requirements: Vec<Found<RequirementLine>>,
 }
+
+/// Reads a posting from `input` and extracts its fields. `today` resolves
+/// deadlines written without a year ("kandideeri hiljemalt 15. jaanuariks").
+///
+/// Errors (with the input's name, never a panic): the file cannot be read,
+/// it is empty or holds no text (binary data, an image-only PDF), or a PDF
+/// cannot be turned into text because `pdftotext` is missing.
+pub fn read(input: &source::Input, today: Date) -> anyhow::Result<(source::Source, Extracted)> {
+    let _ = (input, today);
+    anyhow::bail!("reading a posting is not built yet")
+}
