@@ -47,6 +47,8 @@ pub enum Command {
     Init(InitArgs),
     /// Postings with status, deadline, days left and build state, soonest deadline first
     List,
+    /// Draft a tailoring file from a job posting's own text (Markdown, text, HTML or PDF)
+    New(NewArgs),
     /// Make a profile from another format
     Import(ImportArgs),
     /// Build, then rebuild whenever a profile, tailoring file or layout changes
@@ -120,6 +122,18 @@ pub struct ImportArgs {
     /// Replace an existing profile of the same id
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// The new posting, as `candidate/posting-id` (or `posting-id` when the workspace has one candidate)
+    pub posting: String,
+    /// The posting's text: a .md, .txt, .html or .pdf file, or `-` for standard input
+    #[arg(long, value_name = "FILE")]
+    pub from: String,
+    /// Print the draft on stdout instead of writing it
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -51,6 +51,17 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     })
 }
 
+/// Write `contents` to a new file `path`, whole or not at all, and never
+/// over an existing file — even one that appears while writing (two runs of
+/// `dossier new` at once): the temporary file is linked to `path`, which
+/// fails with `AlreadyExists` when `path` exists.
+pub fn write_new(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let tmp = temp_path(path);
+    let result = std::fs::write(&tmp, contents).and_then(|()| std::fs::hard_link(&tmp, path));
+    let _ = std::fs::remove_file(&tmp);
+    result
+}
+
 /// Write `contents` to `path` atomically, unless it already has exactly
 /// them (an unchanged file keeps its modification time). `true` if written.
 pub fn write_if_changed(path: &Path, contents: &[u8]) -> Result<bool> {

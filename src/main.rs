@@ -14,6 +14,7 @@ fn main() {
         Command::Check(a) => cmd::check::run(&cli, a),
         Command::Init(a) => cmd::init::run(a),
         Command::List => cmd::list::run(&cli),
+        Command::New(a) => cmd::new::run(&cli, a),
         Command::Import(a) => cmd::import::run(&cli, a),
         Command::Watch(a) => cmd::watch::run(&cli, a),
         Command::Schema(a) => cmd::schema::run(&cli, a),

@@ -42,6 +42,20 @@ pub fn check(m: &Merged, findings: &mut Vec<Diagnostic>) {
             lt.closing.as_ref(),
             tfile,
         ),
+        // A draft of `dossier new` leaves `[organization]` / `[position]`
+        // where the posting did not say.
+        (
+            "posting.organization",
+            ctx.posting.organization.clone(),
+            Some(&m.tailoring.posting.organization),
+            tfile,
+        ),
+        (
+            "posting.position",
+            ctx.posting.position.clone(),
+            Some(&m.tailoring.posting.position),
+            tfile,
+        ),
     ];
     for (field, shown, written, profile_field, in_profile) in [
         (

@@ -8,6 +8,7 @@ pub mod import;
 pub mod init;
 pub mod layouts;
 pub mod list;
+pub mod new;
 pub mod schema;
 pub mod watch;
 

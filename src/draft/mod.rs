@@ -6,4 +6,6 @@
 //! endings and compounds.
 
 pub mod evidence;
+pub mod tailoring;
 pub mod words;
+pub mod yaml;

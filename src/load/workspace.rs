@@ -157,10 +157,17 @@ fn read_dir_sorted(dir: &Path) -> Result<Vec<PathBuf>> {
 }
 
 fn is_yaml(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("yaml" | "yml")
-    ) && path.is_file()
+    // Hidden files are an editor's or our own temporary files (`dossier
+    // new` writes `.posting.<pid>-<n>.part.yaml` before linking it).
+    let hidden = path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+    !hidden
+        && matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        )
+        && path.is_file()
 }
 
 fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>> {
