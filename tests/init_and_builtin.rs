@@ -144,7 +144,9 @@ fn the_json_resume_sample_imports_and_builds() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let ws = tmp.path();
     std::fs::create_dir_all(ws.join("profiles")).expect("mkdir");
-    let sample = repo().join("tests/data/sample.resume.json");
+    let Some(sample) = shared_reference("json-resume/sample.resume.json") else {
+        return;
+    };
     let out = dossier(
         ws,
         &["import", "json-resume", sample.to_str().expect("utf-8")],

@@ -74,10 +74,17 @@ fn a_markdown_posting_becomes_a_draft_that_builds_and_check_reads() {
     write(&file, POSTING_MD);
     let out = new_from(ws.path(), "mari/rtk-infoturve", &file);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("wrote profiles/mari/rtk-infoturve.yaml"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("wrote profiles/mari/rtk-infoturve.yaml"),
+        "{}",
+        stderr(&out)
+    );
 
-    let draft = std::fs::read_to_string(draft_path(ws.path(), "mari/rtk-infoturve")).expect("draft");
-    assert!(draft.starts_with("# yaml-language-server: $schema=../../schemas/tailoring.schema.json"));
+    let draft =
+        std::fs::read_to_string(draft_path(ws.path(), "mari/rtk-infoturve")).expect("draft");
+    assert!(
+        draft.starts_with("# yaml-language-server: $schema=../../schemas/tailoring.schema.json")
+    );
     assert!(draft.contains("language: et"), "{draft}");
     assert!(draft.contains("\"Riigi Tugiteenuste Keskus\""), "{draft}");
     assert!(draft.contains("position: \"Infoturbejuht\""), "{draft}");
@@ -89,23 +96,33 @@ fn a_markdown_posting_becomes_a_draft_that_builds_and_check_reads() {
         .position(|l| l.contains("15.01.2027"))
         .expect("deadline in posting")
         + 1;
-    assert!(draft.contains(&format!("deadline: 2027-01-15  # line {deadline_line}")), "{draft}");
+    assert!(
+        draft.contains(&format!("deadline: 2027-01-15  # line {deadline_line}")),
+        "{draft}"
+    );
 
     let build = dossier(ws.path(), &["build", "mari/rtk-infoturve"]);
     assert!(build.status.success(), "{}", stderr(&build));
     let pdfs = pdfs_under(&ws.path().join("output"));
     let cv = pdfs
         .iter()
-        .find(|p| p.to_string_lossy().contains("rtk-infoturve") && p.to_string_lossy().contains("CV"))
+        .find(|p| {
+            p.to_string_lossy().contains("rtk-infoturve") && p.to_string_lossy().contains("CV")
+        })
         .unwrap_or_else(|| panic!("a CV PDF among {pdfs:?}"));
     let letter = pdfs
         .iter()
-        .find(|p| p.to_string_lossy().contains("rtk-infoturve") && !p.to_string_lossy().contains("CV"))
+        .find(|p| {
+            p.to_string_lossy().contains("rtk-infoturve") && !p.to_string_lossy().contains("CV")
+        })
         .unwrap_or_else(|| panic!("a letter PDF among {pdfs:?}"));
     assert!(pages(cv) >= 1);
     let letter_text = squash(&pdf_text(letter));
     assert!(letter_text.contains("Infoturbejuht"), "{letter_text}");
-    assert!(letter_text.contains("Riigi Tugiteenuste Keskus"), "{letter_text}");
+    assert!(
+        letter_text.contains("Riigi Tugiteenuste Keskus"),
+        "{letter_text}"
+    );
 
     let p = check_json(ws.path(), "mari/rtk-infoturve");
     let reqs = p["requirements"].as_array().expect("requirements");
@@ -117,14 +134,26 @@ fn a_markdown_posting_becomes_a_draft_that_builds_and_check_reads() {
         .as_array()
         .expect("languages")
         .iter()
-        .map(|l| (l["language"].as_str().unwrap_or("").into(), l["asks"].as_str().unwrap_or("").into()))
+        .map(|l| {
+            (
+                l["language"].as_str().unwrap_or("").into(),
+                l["asks"].as_str().unwrap_or("").into(),
+            )
+        })
         .collect();
     assert!(asked.contains(&("et".into(), "C1".into())), "{asked:?}");
     assert!(asked.contains(&("en".into(), "B2".into())), "{asked:?}");
-    assert_eq!(lang["status"], "covered", "the draft suggests languages.et / languages.en: {lang:#}");
+    assert_eq!(
+        lang["status"], "covered",
+        "the draft suggests languages.et / languages.en: {lang:#}"
+    );
     let years = reqs
         .iter()
-        .find(|r| r["text"].as_str().is_some_and(|t| t.contains("kolmeaastast")))
+        .find(|r| {
+            r["text"]
+                .as_str()
+                .is_some_and(|t| t.contains("kolmeaastast"))
+        })
         .expect("the years line");
     assert_eq!(years["years"]["asks"], 3, "{years:#}");
     let optional: Vec<&serde_json::Value> = reqs.iter().filter(|r| r["optional"] == true).collect();
@@ -143,7 +172,13 @@ fn text_html_standard_input_and_pdf_all_draft() {
     let ws = example_workspace();
     // Plain text, as copied out of a PDF viewer: wrapped lines.
     let txt = ws.path().join("kuulutus.txt");
-    write(&txt, &POSTING_MD.replace("# ", "").replace("## ", "").replace("**", ""));
+    write(
+        &txt,
+        &POSTING_MD
+            .replace("# ", "")
+            .replace("## ", "")
+            .replace("**", ""),
+    );
     // HTML as a job site serves it.
     let html = ws.path().join("kuulutus.html");
     let items = |section: &str| -> String {
@@ -176,12 +211,22 @@ fn text_html_standard_input_and_pdf_all_draft() {
         let draft = std::fs::read_to_string(draft_path(ws.path(), key)).expect("draft");
         assert!(draft.contains("deadline: 2027-01-15"), "{key}:\n{draft}");
         assert!(draft.contains("C1 tasemel"), "{key}:\n{draft}");
-        assert!(!draft.contains("not a requirement"), "{key}: a script's text\n{draft}");
+        assert!(
+            !draft.contains("not a requirement"),
+            "{key}: a script's text\n{draft}"
+        );
     }
 
     // Standard input.
     let mut child = Command::new(BIN)
-        .args(["-C", ws.path().to_str().expect("utf-8"), "new", "mari/stdin", "--from", "-"])
+        .args([
+            "-C",
+            ws.path().to_str().expect("utf-8"),
+            "new",
+            "mari/stdin",
+            "--from",
+            "-",
+        ])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -203,24 +248,46 @@ fn text_html_standard_input_and_pdf_all_draft() {
     let body: String = POSTING_MD
         .lines()
         .map(|l| {
-            let l = l.replace("**", "").replace('#', "").replace('@', "\\@").replace('$', "\\$");
+            let l = l
+                .replace("**", "")
+                .replace('#', "")
+                .replace('@', "\\@")
+                .replace('$', "\\$");
             let l = l.trim_start().to_string();
-            if l.is_empty() { "\n".to_string() } else { format!("{l} \\\n") }
+            if l.is_empty() {
+                "\n".to_string()
+            } else {
+                format!("{l} \\\n")
+            }
         })
         .collect();
-    write(&typ, &format!("#set page(width: 16cm, height: auto)\n{body}"));
+    write(
+        &typ,
+        &format!("#set page(width: 16cm, height: auto)\n{body}"),
+    );
     let pdf = ws.path().join("kuulutus.pdf");
     let typst = Command::new("typst")
-        .args(["compile", typ.to_str().expect("utf-8"), pdf.to_str().expect("utf-8")])
+        .args([
+            "compile",
+            typ.to_str().expect("utf-8"),
+            pdf.to_str().expect("utf-8"),
+        ])
         .output()
         .expect("run typst");
-    assert!(typst.status.success(), "{}", String::from_utf8_lossy(&typst.stderr));
+    assert!(
+        typst.status.success(),
+        "{}",
+        String::from_utf8_lossy(&typst.stderr)
+    );
     let out = new_from(ws.path(), "mari/pdf", &pdf);
     assert!(out.status.success(), "{}", stderr(&out));
     let draft = std::fs::read_to_string(draft_path(ws.path(), "mari/pdf")).expect("draft");
     assert!(draft.contains("(PDF)"), "{draft}");
     assert!(draft.contains("C1 tasemel"), "{draft}");
-    let build = dossier(ws.path(), &["build", "mari/pdf", "mari/html", "mari/tekst", "mari/stdin"]);
+    let build = dossier(
+        ws.path(),
+        &["build", "mari/pdf", "mari/html", "mari/tekst", "mari/stdin"],
+    );
     assert!(build.status.success(), "{}", stderr(&build));
 }
 
@@ -237,13 +304,19 @@ fn real_ametijuhend_files_draft_and_build() {
             .expect("read_dir")
             .filter_map(Result::ok)
             .map(|e| e.path())
-            .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(seed)))
+            .find(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with(seed))
+            })
             .unwrap_or_else(|| panic!("seed {seed} in {}", dir.display()));
         let key = format!("mari/seed-{seed}");
         let out = new_from(ws.path(), &key, &file);
         assert!(out.status.success(), "{seed}: {}", stderr(&out));
         let draft = std::fs::read_to_string(draft_path(ws.path(), &key)).expect("draft");
-        assert!(draft.contains("requirements:\n  - text:"), "{seed}: no requirement lines\n{draft}");
+        assert!(
+            draft.contains("requirements:\n  - text:"),
+            "{seed}: no requirement lines\n{draft}"
+        );
         keys.push(key);
     }
     let mut args = vec!["build", "-j", "4"];
@@ -273,13 +346,35 @@ fn a_workspace_with_only_profiles_drafts_builds_and_the_dry_run_writes_nothing()
     let file = ws.path().join("kuulutus.md");
     write(&file, POSTING_MD);
     // Only one candidate: the candidate may be left out.
-    let dry = dossier(ws.path(), &["new", "rtk", "--from", file.to_str().expect("utf-8"), "--dry-run"]);
+    let dry = dossier(
+        ws.path(),
+        &[
+            "new",
+            "rtk",
+            "--from",
+            file.to_str().expect("utf-8"),
+            "--dry-run",
+        ],
+    );
     assert!(dry.status.success(), "{}", stderr(&dry));
-    assert!(stdout(&dry).contains("position: \"Infoturbejuht\""), "{}", stdout(&dry));
-    assert!(!draft_path(ws.path(), "mari/rtk").exists(), "a dry run writes nothing");
-    assert!(!ws.path().join("schemas").exists(), "a dry run writes nothing");
+    assert!(
+        stdout(&dry).contains("position: \"Infoturbejuht\""),
+        "{}",
+        stdout(&dry)
+    );
+    assert!(
+        !draft_path(ws.path(), "mari/rtk").exists(),
+        "a dry run writes nothing"
+    );
+    assert!(
+        !ws.path().join("schemas").exists(),
+        "a dry run writes nothing"
+    );
 
-    let out = dossier(ws.path(), &["new", "rtk", "--from", file.to_str().expect("utf-8")]);
+    let out = dossier(
+        ws.path(),
+        &["new", "rtk", "--from", file.to_str().expect("utf-8")],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(
         std::fs::read_to_string(draft_path(ws.path(), "mari/rtk")).expect("draft"),
@@ -307,7 +402,13 @@ fn an_existing_file_is_never_replaced_and_two_runs_at_once_write_one_file() {
     // Two runs for the same new posting at once: one writes, one refuses.
     let spawn = || {
         Command::new(BIN)
-            .args(["-C", ws.path().to_str().expect("utf-8"), "new", "mari/kaks", "--from"])
+            .args([
+                "-C",
+                ws.path().to_str().expect("utf-8"),
+                "new",
+                "mari/kaks",
+                "--from",
+            ])
             .arg(&file)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -315,7 +416,10 @@ fn an_existing_file_is_never_replaced_and_two_runs_at_once_write_one_file() {
             .expect("spawn")
     };
     let (a, b) = (spawn(), spawn());
-    let (a, b) = (a.wait_with_output().expect("a"), b.wait_with_output().expect("b"));
+    let (a, b) = (
+        a.wait_with_output().expect("a"),
+        b.wait_with_output().expect("b"),
+    );
     let ok = [&a, &b].iter().filter(|o| o.status.success()).count();
     assert_eq!(ok, 1, "a: {}\nb: {}", stderr(&a), stderr(&b));
     let names: Vec<String> = std::fs::read_dir(ws.path().join("profiles/mari"))
@@ -323,7 +427,10 @@ fn an_existing_file_is_never_replaced_and_two_runs_at_once_write_one_file() {
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
-    assert!(names.iter().all(|n| !n.starts_with('.')), "no temporary file left: {names:?}");
+    assert!(
+        names.iter().all(|n| !n.starts_with('.')),
+        "no temporary file left: {names:?}"
+    );
     let text = std::fs::read_to_string(draft_path(ws.path(), "mari/kaks")).expect("draft");
     assert!(text.contains("Infoturbejuht"));
 }
@@ -341,11 +448,30 @@ fn bad_input_is_refused_with_nothing_written() {
     let p = |f: &Path| f.to_str().expect("utf-8").to_string();
     let cases: Vec<(Vec<String>, &str)> = vec![
         (vec!["mari/x".into(), "--from".into(), p(&empty)], "empty"),
-        (vec!["mari/x".into(), "--from".into(), p(&binary)], "not text"),
-        (vec!["mari/x".into(), "--from".into(), p(&ws.path().join("puudub.md"))], "puudub.md"),
-        (vec!["mrai/x".into(), "--from".into(), p(&posting)], "did you mean \"mari\""),
-        (vec!["mari/../x".into(), "--from".into(), p(&posting)], "must use letters"),
-        (vec!["mari/".into(), "--from".into(), p(&posting)], "must use letters"),
+        (
+            vec!["mari/x".into(), "--from".into(), p(&binary)],
+            "not text",
+        ),
+        (
+            vec![
+                "mari/x".into(),
+                "--from".into(),
+                p(&ws.path().join("puudub.md")),
+            ],
+            "puudub.md",
+        ),
+        (
+            vec!["mrai/x".into(), "--from".into(), p(&posting)],
+            "did you mean \"mari\"",
+        ),
+        (
+            vec!["mari/../x".into(), "--from".into(), p(&posting)],
+            "must use letters",
+        ),
+        (
+            vec!["mari/".into(), "--from".into(), p(&posting)],
+            "must use letters",
+        ),
     ];
     for (args, says) in cases {
         let mut all = vec!["new".to_string()];
@@ -353,19 +479,38 @@ fn bad_input_is_refused_with_nothing_written() {
         let all: Vec<&str> = all.iter().map(String::as_str).collect();
         let out = dossier(ws.path(), &all);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
-        assert!(stderr(&out).contains(says), "{args:?}: want {says:?} in\n{}", stderr(&out));
+        assert!(
+            stderr(&out).contains(says),
+            "{args:?}: want {says:?} in\n{}",
+            stderr(&out)
+        );
         assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
     }
-    assert_eq!(files_under(&ws.path().join("profiles")), files_before, "nothing written");
+    assert_eq!(
+        files_under(&ws.path().join("profiles")),
+        files_before,
+        "nothing written"
+    );
     // Standard input with nothing on it.
     let out = Command::new(BIN)
-        .args(["-C", ws.path().to_str().expect("utf-8"), "new", "mari/y", "--from", "-"])
+        .args([
+            "-C",
+            ws.path().to_str().expect("utf-8"),
+            "new",
+            "mari/y",
+            "--from",
+            "-",
+        ])
         .stdin(Stdio::null())
         .output()
         .expect("run");
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("empty"), "{}", stderr(&out));
-    assert_eq!(files_under(&ws.path().join("profiles")), files_before, "nothing written");
+    assert_eq!(
+        files_under(&ws.path().join("profiles")),
+        files_before,
+        "nothing written"
+    );
 }
 
 #[test]

@@ -345,10 +345,18 @@ fn a_missing_name_is_an_error() {
 
 #[test]
 fn the_json_resume_sample() {
-    let text = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sample.resume.json"),
-    )
-    .unwrap();
+    // The outside reference data beside the checkout; CI always has it.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/reference/json-resume/sample.resume.json");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{} is absent",
+            path.display()
+        );
+        eprintln!("skipped: {} is absent", path.display());
+        return;
+    };
     let (p, notes) = import(&text);
     assert_eq!(
         p["experience"][0]["organization"],
