@@ -196,3 +196,69 @@ fn an_import_over_postings_it_would_break_writes_nothing() {
         stdout(&check)
     );
 }
+
+/// JSON as people save it: Windows Notepad's byte-order mark, `//` and
+/// `/* */` comments and trailing commas import and build, with a note naming
+/// the lines; a file really broken says file:line:column.
+#[test]
+fn json_with_a_byte_order_mark_comments_and_trailing_commas_imports_and_builds() {
+    let Some(sample) = shared_reference("json-resume/sample.resume.json") else {
+        return;
+    };
+    let json = std::fs::read_to_string(sample).expect("read sample");
+    // Comments in the places people put them; a trailing comma after the
+    // last top-level member.
+    let mut saved = String::from("\u{feff}// my CV, kept in git\n");
+    saved.push_str(&json.replacen("\"basics\": {", "\"basics\": { /* who */", 1));
+    let end = saved.rfind('}').expect("closing brace");
+    let body = saved[..end].trim_end().to_string();
+    saved = format!("{body},\n  // the end\n}}\n");
+    let ws = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(ws.path().join("profiles")).expect("mkdir");
+    let file = ws.path().join("resume.json");
+    std::fs::write(&file, &saved).expect("write");
+    let out = dossier(
+        ws.path(),
+        &["import", "json-resume", file.to_str().expect("utf-8")],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let comma_line = saved.lines().count() - 2;
+    let err = stderr(&out);
+    assert!(err.contains("comments skipped"), "{err}");
+    assert!(
+        err.contains(&format!("trailing commas skipped on line(s) {comma_line}")),
+        "{err}"
+    );
+    let build = dossier(ws.path(), &["build"]);
+    assert!(build.status.success(), "{}", stderr(&build));
+    let cv = pdfs_under(&ws.path().join("output"))
+        .into_iter()
+        .find(|p| p.to_string_lossy().contains("CV"))
+        .expect("a CV");
+    assert!(squash(&pdf_text(&cv)).contains("Pied Piper"));
+
+    // Really broken: a missing comma on line 3.
+    let broken = ws.path().join("broken.json");
+    std::fs::write(
+        &broken,
+        "{\n  \"basics\": {\"name\": \"Mari\"}\n  \"work\": []\n}\n",
+    )
+    .expect("write");
+    let out = dossier(
+        ws.path(),
+        &[
+            "import",
+            "json-resume",
+            broken.to_str().expect("utf-8"),
+            "--candidate",
+            "b",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("broken.json:3:3: not valid JSON: expected `,` or `}`"),
+        "{err}"
+    );
+    assert!(!ws.path().join("profiles/b.yaml").exists());
+}

@@ -24,8 +24,13 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<i32> {
     };
     let text = std::fs::read_to_string(&args.file)
         .with_context(|| format!("{}: cannot read", args.file.display()))?;
-    let imported =
-        import::json_resume(&text).with_context(|| format!("{}", args.file.display()))?;
+    let imported = import::json_resume(&text).map_err(|e| {
+        // A syntax error reads `file:line:column: …`, like every other.
+        match e.downcast_ref::<import::jsonc::SyntaxError>() {
+            Some(s) => anyhow::anyhow!("{}:{s}", args.file.display()),
+            None => e.context(args.file.display().to_string()),
+        }
+    })?;
     let id = match &args.candidate {
         Some(id) => id.clone(),
         None => {

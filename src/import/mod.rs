@@ -15,6 +15,7 @@ mod html;
 mod ids;
 mod jobs;
 mod json_resume;
+pub mod jsonc;
 mod notes;
 mod sections;
 mod values;
@@ -44,7 +45,7 @@ pub struct Imported {
 
 /// Convert a JSON Resume document.
 pub fn json_resume(json_text: &str) -> Result<Imported> {
-    let doc: Value = serde_json::from_str(json_text).context("not valid JSON")?;
+    let (doc, cleaned) = jsonc::parse(json_text)?;
     let mut notes = notes::Notes::default();
     let converted = json_resume::convert(&doc, &mut notes)?;
     let yaml = serde_saphyr::to_string(&converted.profile).context("cannot write YAML")?;
@@ -58,9 +59,29 @@ pub fn json_resume(json_text: &str) -> Result<Imported> {
     let header = "# Imported from JSON Resume by `dossier import json-resume`.\n\
                   # Add `{et: …, en: …}` translations where you write in both languages.\n";
     let modeline = crate::model::schema::modeline(crate::args::SchemaKind::Profile);
+    let mut all_notes = Vec::new();
+    let lines = |l: &[usize]| {
+        l.iter()
+            .map(usize::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if !cleaned.comment_lines.is_empty() {
+        all_notes.push(format!(
+            "comments skipped (not JSON, but editors allow them) on line(s) {}",
+            lines(&cleaned.comment_lines)
+        ));
+    }
+    if !cleaned.comma_lines.is_empty() {
+        all_notes.push(format!(
+            "trailing commas skipped on line(s) {}",
+            lines(&cleaned.comma_lines)
+        ));
+    }
+    all_notes.extend(notes.render());
     Ok(Imported {
         yaml: format!("{modeline}\n{header}{yaml}"),
-        notes: notes.render(),
+        notes: all_notes,
         name: converted.name,
         headline: converted.headline,
         origins: converted.origins,
