@@ -92,8 +92,8 @@ pub struct BuildArgs {
     /// Seconds one typst process may take before it is stopped
     #[arg(long, default_value_t = 120, value_name = "SECONDS")]
     pub timeout: u64,
-    /// A PDF standard typst enforces for every document, e.g. a-2b (PDF/A-2b, archival) or ua-1
-    #[arg(long, value_name = "STANDARD", value_parser = clap::builder::PossibleValuesParser::new(crate::model::style::PDF_STANDARDS))]
+    /// The PDF standard(s) typst enforces for every document, over each posting's `pdf_standard` (default a-2a,ua-1: accessible and archival), e.g. a-2b or a-3a,ua-1
+    #[arg(long, value_name = "STANDARD", value_parser = crate::model::style::parse_pdf_standard)]
     pub pdf_standard: Option<String>,
     /// Exit with status 1 on any warning too (text no font can show, a page limit passed), for CI
     #[arg(long)]

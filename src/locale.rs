@@ -151,6 +151,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("competences", "Kompetentsid (e-CF)", "Competences (e-CF)"),
     ("present", "praegu", "present"),
     ("cv", "CV", "CV"),
+    // The photo's alternative text (PDF/UA): "Foto: Mari Maasikas".
+    ("photo", "Foto", "Photo"),
     ("letter", "Motivatsioonikiri", "Cover letter"),
     ("letter_file", "Motivatsioonikiri", "Cover_Letter"),
     ("subject", "Teema", "Subject"),

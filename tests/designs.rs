@@ -864,34 +864,79 @@ fn pdfa_id(pdf: &Path) -> Option<(String, String)> {
     Some((tag("part")?, tag("conformance")?))
 }
 
-/// PDF/A-2b from `pdf_standard: a-2b` in a tailoring file (that posting's
-/// documents only) and from `build --pdf-standard a-2b` (every posting's),
-/// in every design: typst validates it, and the XMP metadata says part 2,
-/// conformance B. Without either a document claims no PDF/A.
+/// `pdfuaid:part` of a PDF's XMP metadata: `Some("1")` for PDF/UA-1.
+fn pdfua_part(pdf: &Path) -> Option<String> {
+    let out = Command::new("pdfinfo")
+        .arg("-meta")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo (poppler-utils) installed");
+    let xmp = String::from_utf8_lossy(&out.stdout).into_owned();
+    let start = xmp.find("<pdfuaid:part>")? + "<pdfuaid:part>".len();
+    let len = xmp[start..].find('<')?;
+    Some(xmp[start..start + len].to_string())
+}
+
+/// The structure tree as `pdfinfo -struct` prints it: one element per line.
+fn structure(pdf: &Path) -> String {
+    let out = Command::new("pdfinfo")
+        .arg("-struct")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo (poppler-utils) installed");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Accessible by default: with no option every document of every design is
+/// PDF/UA-1 with PDF/A-2a (typst validates both), has its title, and a CV's
+/// section titles are tagged headings and its bullets a list. PDF/A-2b from
+/// `pdf_standard: a-2b` in a tailoring file (that posting's documents only)
+/// and from `build --pdf-standard a-2b` (every posting's) replaces it.
 #[test]
-fn pdf_a_2b_from_the_tailoring_file_and_from_the_command_line() {
+fn accessible_by_default_and_pdf_a_2b_from_the_tailoring_file_and_from_the_command_line() {
     let archived = "ringist-valja";
+    let a2a = Some(("2".to_string(), "A".to_string()));
     let a2b = Some(("2".to_string(), "B".to_string()));
     for design in DESIGNS {
         let ws = workspace_in(design, "");
         let root = ws.path();
+        let manifest = build_strict(root);
+        for doc in documents(root, &manifest) {
+            let what = format!("{design}: {} {}", doc.posting, doc.kind);
+            assert_eq!(pdfa_id(&doc.pdf), a2a, "{what}");
+            assert_eq!(pdfua_part(&doc.pdf).as_deref(), Some("1"), "{what}");
+            let title = pdf_info(&doc.pdf).get("Title").cloned().unwrap_or_default();
+            assert!(
+                title.starts_with("Mari Maasikas – "),
+                "{what}: title {title:?}"
+            );
+            if doc.kind == "cv" {
+                let tree = structure(&doc.pdf);
+                let headings = tree
+                    .lines()
+                    .filter(|l| l.trim_start().starts_with("H1 "))
+                    .count();
+                assert!(headings >= 4, "{what}: {headings} headings in\n{tree}");
+                assert!(
+                    tree.lines().any(|l| l.trim_start().starts_with("LI ")),
+                    "{what}: no list\n{tree}"
+                );
+            }
+        }
+
         let file = root.join(format!("profiles/mari/{archived}.yaml"));
         let text = std::fs::read_to_string(&file).expect("read");
         write(&file, &(text + "pdf_standard: a-2b\n"));
-        let manifest = build_strict(root);
+        let manifest = build_ok(root, &["build", "--strict", "--force"]);
         for doc in documents(root, &manifest) {
-            let want = if doc.posting == archived {
-                a2b.clone()
+            let (want, ua) = if doc.posting == archived {
+                (a2b.clone(), None)
             } else {
-                None
+                (a2a.clone(), Some("1"))
             };
-            assert_eq!(
-                pdfa_id(&doc.pdf),
-                want,
-                "{design}: {} {}",
-                doc.posting,
-                doc.kind
-            );
+            let what = format!("{design}: {} {}", doc.posting, doc.kind);
+            assert_eq!(pdfa_id(&doc.pdf), want, "{what}");
+            assert_eq!(pdfua_part(&doc.pdf).as_deref(), ua, "{what}");
         }
         let manifest = build_ok(
             root,

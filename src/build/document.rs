@@ -242,10 +242,12 @@ fn render_one(
         },
         format: s.format,
         font_dirs: s.font_dirs.to_vec(),
-        pdf_standard: s
-            .pdf_standard
-            .map(str::to_string)
-            .or_else(|| m.tailoring.pdf_standard.as_ref().map(|p| p.value.clone())),
+        pdf_standard: Some(
+            s.pdf_standard
+                .map(str::to_string)
+                .or_else(|| m.tailoring.pdf_standard.as_ref().map(|p| p.value.clone()))
+                .unwrap_or_else(|| crate::model::style::DEFAULT_PDF_STANDARD.to_string()),
+        ),
         timestamp: s.source_date_epoch.unwrap_or(ctx.letter.timestamp),
     };
     Ok((job, source))

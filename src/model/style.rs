@@ -80,6 +80,33 @@ pub const PDF_STANDARDS: [&str; 17] = [
     "a-3a", "a-4", "a-4f", "a-4e", "ua-1",
 ];
 
+/// What every PDF is unless `pdf_standard` / `--pdf-standard` says
+/// otherwise: accessible (PDF/UA-1: a title, the language of every text,
+/// headings, lists and tables tagged, alternative text on the photo) and
+/// archival with the accessible PDF/A conformance (PDF/A-2a). Typst checks
+/// both when it writes the file.
+pub const DEFAULT_PDF_STANDARD: &str = "a-2a,ua-1";
+
+/// A `pdf_standard` value: one standard typst knows, or several joined by
+/// commas (`a-2b,ua-1`), as `typst --pdf-standard` takes them. The error
+/// names the unknown part, with a "did you mean".
+pub fn parse_pdf_standard(value: &str) -> Result<String, String> {
+    let parts: Vec<&str> = value.split(',').map(str::trim).collect();
+    for part in &parts {
+        if !PDF_STANDARDS.contains(part) {
+            let hint = crate::diag::did_you_mean(part, PDF_STANDARDS)
+                .map(|b| format!("; did you mean \"{b}\"?"))
+                .unwrap_or_default();
+            return Err(format!(
+                "unknown PDF standard \"{part}\"{hint}; known: {} (several joined by commas, \
+                 e.g. {DEFAULT_PDF_STANDARD})",
+                PDF_STANDARDS.join(", ")
+            ));
+        }
+    }
+    Ok(parts.join(","))
+}
+
 /// The option names, as written in YAML and in a layout's `options` file.
 pub const OPTIONS: [&str; 5] = ["accent", "font", "paper", "density", "photo"];
 
@@ -91,6 +118,22 @@ pub fn is_hex_colour(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pdf_standards_one_or_several() {
+        assert_eq!(parse_pdf_standard("a-2b").as_deref(), Ok("a-2b"));
+        assert_eq!(parse_pdf_standard("a-3a, ua-1").as_deref(), Ok("a-3a,ua-1"));
+        assert_eq!(
+            parse_pdf_standard(DEFAULT_PDF_STANDARD).as_deref(),
+            Ok(DEFAULT_PDF_STANDARD)
+        );
+        let e = parse_pdf_standard("a-2b,ua1").expect_err("unknown part");
+        assert!(
+            e.contains("unknown PDF standard \"ua1\"; did you mean \"ua-1\"?"),
+            "{e}"
+        );
+        assert!(parse_pdf_standard("").is_err());
+    }
 
     #[test]
     fn colours() {

@@ -83,22 +83,12 @@ pub fn tailor(
     let requirements = evidence::requirements(profile, tailoring, &cv, &mut t);
 
     if let Some(standard) = &tailoring.pdf_standard
-        && !crate::model::style::PDF_STANDARDS.contains(&standard.value.as_str())
+        && let Err(msg) = crate::model::style::parse_pdf_standard(&standard.value)
     {
-        let hint = crate::diag::did_you_mean(&standard.value, crate::model::style::PDF_STANDARDS)
-            .map(|b| format!("; did you mean \"{b}\"?"))
-            .unwrap_or_default();
         diags.push(
-            crate::diag::Diagnostic::new(
-                src.tailoring_file,
-                format!(
-                    "unknown PDF standard \"{}\"{hint}; known: {}",
-                    standard.value,
-                    crate::model::style::PDF_STANDARDS.join(", ")
-                ),
-            )
-            .at(standard.pos)
-            .field("pdf_standard"),
+            crate::diag::Diagnostic::new(src.tailoring_file, msg)
+                .at(standard.pos)
+                .field("pdf_standard"),
         );
     }
     let style = style::style_ctx(
