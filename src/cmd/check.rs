@@ -41,11 +41,7 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<i32> {
 
 /// `SOURCE_DATE_EPOCH` when set (reproducible runs), else today.
 fn today() -> Date {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .map(Date::from_unix_seconds)
-        .unwrap_or_else(Date::today)
+    Date::today_or_epoch()
 }
 
 /// `check --standard ID`: every candidate's coverage of the standard's roles.

@@ -29,7 +29,7 @@ pub fn run(cli: &Cli) -> Result<i32> {
     let ws = Workspace::find(cli.dir.as_deref())?;
     let (_, postings) = super::select(&ws, &[])?;
     let manifest = Manifest::load(&ws.root);
-    let today = Date::today();
+    let today = Date::today_or_epoch();
     let mut rows = Vec::new();
     let mut broken = 0;
     for p in &postings {

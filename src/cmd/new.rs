@@ -41,7 +41,7 @@ pub fn run(cli: &Cli, args: &NewArgs) -> Result<i32> {
     let profile: Profile =
         crate::load::yaml::parse(&profile_yaml, &pfile).map_err(|d| anyhow::anyhow!("{d}"))?;
 
-    let today = Date::today();
+    let today = Date::today_or_epoch();
     let input = Input::from_arg(&args.from);
     let (source, extracted) = crate::posting::read(&input, today)?;
 

@@ -134,6 +134,17 @@ impl Date {
     }
 
     /// Today's date (UTC).
+    /// The day of `SOURCE_DATE_EPOCH` when it is set (reproducible runs:
+    /// tests, CI), else today. Every command that asks "what day is it"
+    /// asks this, so one run sees one date.
+    pub fn today_or_epoch() -> Date {
+        std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|s| s.trim().parse::<i64>().ok())
+            .map(Date::from_unix_seconds)
+            .unwrap_or_else(Date::today)
+    }
+
     pub fn today() -> Date {
         let secs = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
