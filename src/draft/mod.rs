@@ -7,3 +7,6 @@
 
 pub mod evidence;
 pub mod words;
+
+#[cfg(test)]
+mod tests;
