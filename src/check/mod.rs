@@ -8,7 +8,7 @@
 
 mod letter;
 
-mod requirements;
+pub(crate) mod requirements;
 pub mod standard;
 
 use std::path::PathBuf;

@@ -336,7 +336,7 @@ fn languages(
 }
 
 /// The ISO code of a profile language: by its id (`et`), else by one of its names.
-fn code_of(l: &Language) -> Option<&'static str> {
+pub(crate) fn code_of(l: &Language) -> Option<&'static str> {
     requirement::language_code(&l.id.value).or_else(|| {
         crate::model::Lang::ALL
             .iter()
@@ -426,9 +426,23 @@ fn language_name(code: &str) -> String {
 /// Months of the jobs `evidence` names (a job, or a highlight of one), from
 /// start to end; an ongoing job until `until`; overlaps counted once.
 pub fn experience_months(profile: &Profile, evidence: &[EvidenceCtx], until: Date) -> u32 {
+    let jobs = evidence
+        .iter()
+        .filter(|e| e.section == Section::Experience)
+        .map(|e| e.id.as_str());
+    job_months(profile, jobs, until)
+}
+
+/// Months of the jobs with the given ids, from start to end; an ongoing
+/// job until `until`; overlaps counted once.
+pub(crate) fn job_months<'a>(
+    profile: &Profile,
+    ids: impl IntoIterator<Item = &'a str>,
+    until: Date,
+) -> u32 {
     let mut spans: Vec<(u32, u32)> = Vec::new();
-    for e in evidence.iter().filter(|e| e.section == Section::Experience) {
-        if let Some(job) = profile.experience.iter().find(|j| j.id.value == e.id) {
+    for id in ids {
+        if let Some(job) = profile.experience.iter().find(|j| j.id.value == id) {
             let from = month_index(&job.start.value, false);
             let to = job.end.as_ref().map_or_else(
                 || month_index(&until, true),

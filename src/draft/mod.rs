@@ -9,3 +9,6 @@ pub mod evidence;
 pub mod tailoring;
 pub mod words;
 pub mod yaml;
+
+#[cfg(test)]
+mod tests;
