@@ -1,6 +1,7 @@
 //! JSON Resume 1.0.0 (jsonresume.org): the schema's keys only, each left out
 //! when empty. Texts are plain (dossier's inline markup removed), dates
-//! `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as precise as the profile has them.
+//! `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as precise as the profile has them
+//! (except a certificate's, which the schema wants with its day).
 //!
 //! What JSON Resume has no place for is left out: the photo (a file in the
 //! workspace, not a URL), e-CF competences, tags, education notes, the
@@ -8,10 +9,10 @@
 
 use serde::Serialize;
 
-use crate::model::Lang;
 use crate::model::Section;
 use crate::model::markup;
 use crate::model::profile::{Item, LanguageLevel, Profile};
+use crate::model::{Date, Lang};
 use crate::tailor::Context;
 use crate::tailor::context::{ExperienceCtx, LinkCtx};
 
@@ -249,7 +250,10 @@ pub fn resume(profile: &Profile, ctx: &Context) -> Resume {
             let item = profile.certifications.iter().find(|i| i.id.value == x.id);
             Certificate {
                 name: plain(&x.name),
-                date: dates(item.map(|i| i as &dyn Item)).1,
+                date: item
+                    .and_then(|i| i.date.as_ref())
+                    .map(|d| full_date(d.value))
+                    .unwrap_or_default(),
                 issuer: plain(&x.issuer),
                 url: x.url.clone(),
             }
@@ -373,10 +377,17 @@ fn dates(item: Option<&dyn Item>) -> (String, String) {
         return (String::new(), String::new());
     };
     let (start, end) = item.span();
-    let iso = |d: Option<&crate::model::Located<crate::model::Date>>| {
+    let iso = |d: Option<&crate::model::Located<Date>>| {
         d.map(|d| d.value.to_string()).unwrap_or_default()
     };
     (iso(start), iso(end))
+}
+
+/// A date with its day, as `certificates[].date` must be (the schema's
+/// `format: date`, unlike every other date of JSON Resume): a month or a
+/// year alone stands for its first day.
+fn full_date(d: Date) -> String {
+    Date::ymd(d.year, d.month.unwrap_or(1), d.day.unwrap_or(1)).to_string()
 }
 
 /// Skills as JSON Resume groups them: one entry per category and level
