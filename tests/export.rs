@@ -549,3 +549,84 @@ fn bad_input_is_a_clear_error_with_exit_2() {
     assert!(err.contains("profiles/mari.yaml:2:"), "{err}");
     assert!(err.contains("missing `en` translation"), "{err}");
 }
+
+/// Every section the example lacks (publications, references), a skill
+/// without a category, dates to the day and to the year, a location with a
+/// country code, markup in a name: valid, and each carried.
+#[test]
+fn a_profile_with_every_section_exports_valid_json_resume() {
+    let ws = empty_workspace();
+    write(
+        &ws.path().join("profiles/jaan.yaml"),
+        r#"name: "Jaan **Tamm**"
+fallback_language: en
+headline: {en: Analyst, et: Analüütik}
+contact:
+  email: jaan@example.ee
+  location: Tartu, Tartumaa, EE
+  links:
+    - {label: Mastodon, url: "https://mastodon.example/@jaan"}
+experience:
+  - id: a
+    organization: "[Acme](https://acme.example)"
+    role: Analyst
+    start: 2020-02-03
+    end: 2021
+education:
+  - id: ut
+    institution: Tartu Ülikool
+publications:
+  - id: p
+    title: Über *Žanrid*
+    venue: Akadeemia
+    date: 2019-05
+    url: https://doi.example/1
+references:
+  - id: r
+    name: Tiina Tamm
+    role: Juhataja
+    organization: Acme
+    email: tiina@example.ee
+skills:
+  - id: s
+    name: SQL
+    level: expert
+certifications:
+  - id: c
+    name: Cert
+    date: 2018
+"#,
+    );
+    let doc = export(ws.path(), &["jaan"]);
+    if let Some(errors) = schema_errors(&doc) {
+        assert_eq!(errors, Vec::<String>::new());
+    }
+    // fallback_language: English by default.
+    assert_eq!(doc["basics"]["label"], "Analyst");
+    assert_eq!(doc["basics"]["name"], "Jaan Tamm");
+    assert_eq!(doc["basics"]["location"]["city"], "Tartu");
+    assert_eq!(doc["basics"]["location"]["region"], "Tartumaa");
+    assert_eq!(doc["basics"]["location"]["countryCode"], "EE");
+    assert!(
+        doc["basics"].get("url").is_none(),
+        "a network is no web site"
+    );
+    assert_eq!(doc["basics"]["profiles"][0]["username"], "jaan");
+    assert_eq!(doc["work"][0]["name"], "Acme");
+    assert_eq!(doc["work"][0]["startDate"], "2020-02-03");
+    assert_eq!(doc["work"][0]["endDate"], "2021");
+    assert_eq!(doc["education"][0]["institution"], "Tartu Ülikool");
+    assert!(doc["education"][0].get("startDate").is_none());
+    assert_eq!(doc["publications"][0]["name"], "Über Žanrid");
+    assert_eq!(doc["publications"][0]["publisher"], "Akadeemia");
+    assert_eq!(doc["publications"][0]["releaseDate"], "2019-05");
+    assert_eq!(
+        doc["references"][0]["reference"],
+        "Juhataja, Acme · tiina@example.ee"
+    );
+    assert_eq!(doc["skills"][0]["name"], "SQL");
+    assert_eq!(doc["skills"][0]["level"], "expert");
+    assert!(doc["skills"][0].get("keywords").is_none());
+    assert_eq!(doc["certificates"][0]["date"], "2018-01-01");
+    assert!(doc.get("awards").is_none() && doc.get("interests").is_none());
+}

@@ -65,7 +65,11 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<i32> {
                 eprintln!("wrote {}", path.display());
             }
         }
-        None => std::io::stdout().lock().write_all(text.as_bytes())?,
+        None => match std::io::stdout().lock().write_all(text.as_bytes()) {
+            // `dossier export … | head`: the reader has all it wanted.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+            r => r?,
+        },
     }
     Ok(0)
 }
