@@ -51,6 +51,8 @@ pub enum Command {
     New(NewArgs),
     /// Make a profile from another format
     Import(ImportArgs),
+    /// Write a profile in another format (JSON Resume), whole or as a posting tailors it
+    Export(ExportArgs),
     /// Build, then rebuild whenever a profile, tailoring file or layout changes
     Watch(WatchArgs),
     /// Print the JSON Schema of a profile or tailoring file, or write both into schemas/, for editor completion
@@ -122,6 +124,30 @@ pub struct ImportArgs {
     /// Replace an existing profile of the same id
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// A JSON Resume document (jsonresume.org, schema 1.0.0)
+    JsonResume,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The format to write
+    #[arg(value_enum)]
+    pub format: ExportFormat,
+    /// The candidate, the name of the profile file (`mari` for profiles/mari.yaml)
+    pub candidate: String,
+    /// Language of the texts (default: the profile's fallback_language, else its first language); with --posting, the posting's
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<crate::model::Lang>,
+    /// Export as this posting tailors the CV (`posting-id` or `candidate/posting-id`): its selection, order, headline and summary
+    #[arg(long, value_name = "POSTING")]
+    pub posting: Option<String>,
+    /// Write to FILE (whole or not at all) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -16,6 +16,7 @@ fn main() {
         Command::List => cmd::list::run(&cli),
         Command::New(a) => cmd::new::run(&cli, a),
         Command::Import(a) => cmd::import::run(&cli, a),
+        Command::Export(a) => cmd::export::run(&cli, a),
         Command::Watch(a) => cmd::watch::run(&cli, a),
         Command::Schema(a) => cmd::schema::run(&cli, a),
         Command::Layouts(a) => cmd::layouts::run(&cli, a),

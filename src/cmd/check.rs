@@ -40,7 +40,7 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<i32> {
 }
 
 /// `SOURCE_DATE_EPOCH` when set (reproducible runs), else today.
-fn today() -> Date {
+pub(crate) fn today() -> Date {
     Date::today_or_epoch()
 }
 

@@ -4,6 +4,7 @@ pub mod build;
 pub mod check;
 pub mod competences;
 pub mod completions;
+pub mod export;
 pub mod import;
 pub mod init;
 pub mod layouts;

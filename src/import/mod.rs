@@ -10,7 +10,7 @@
 //! levels; `verify` checks the result.
 
 mod dates;
-mod fluency;
+pub(crate) mod fluency;
 mod html;
 mod ids;
 mod jobs;
