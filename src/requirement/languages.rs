@@ -136,11 +136,33 @@ const OR: &[&str] = &["või", "or", "/"];
 fn joined(c: &Clause, a: usize, b: usize) -> Option<bool> {
     let between = c.tokens.get(a + 1..b)?;
     let connector = |t: &Token| t.is_any(AND) || t.is_any(OR);
-    let fits = (1..=3).contains(&between.len())
-        && between.iter().all(|t| connector(t) || t.is("-"))
+    let fits = (1..=5).contains(&between.len())
+        && between
+            .iter()
+            .all(|t| connector(t) || t.is("-") || t.is_any(QUALITY))
         && between.iter().any(connector);
     fits.then(|| between.iter().any(|t| t.is_any(OR)))
 }
+
+/// Words of quality that may stand before a member of a list without
+/// breaking it: "väga hea eesti ja hea inglise keele oskus".
+const QUALITY: &[&str] = &[
+    "hea",
+    "heal",
+    "väga",
+    "suurepärane",
+    "suurepärasel",
+    "vaba",
+    "vabal",
+    "soravalt",
+    "ka",
+    "vähemalt",
+    "good",
+    "very",
+    "excellent",
+    "fluent",
+    "strong",
+];
 
 /// One language of a list: its code (`None`: a foreign language, not
 /// named) and its token.
@@ -319,7 +341,9 @@ fn language_lists(c: &Clause) -> Vec<LangList> {
                 any_of: false,
                 asks_bare: estonian_asks_bare(c, j),
             };
-            while let Some(p) = (0..list.first).rev().find(|&p| !is_connector(&c.tokens[p]))
+            while let Some(p) = (0..list.first)
+                .rev()
+                .find(|&p| !is_connector(&c.tokens[p]) && !c.tokens[p].is_any(QUALITY))
                 && let Some(code) = estonian_stem(c.tokens[p].word())
                 && let Some(or) = joined(c, p, list.first)
             {

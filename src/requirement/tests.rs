@@ -73,6 +73,8 @@ const LANGUAGE_TABLE: &[(&str, &str)] = &[
     ("inglise või vene keel B1", "en B1 | ru B1"),
     ("Inglise või vene keele oskus vähemalt tasemel B2.", "en B2 | ru B2"),
     ("eesti- ja inglise keele oskus C1", "et C1, en C1"),
+    ("Väga hea eesti ja hea inglise keele oskus", "et ?, en ?"),
+    ("väga hea eesti ja vähemalt hea inglise keele oskus B2 tasemel", "et B2, en B2"),
     ("eesti, inglise ja vene keel B2", "et B2, en B2, ru B2"),
     ("eesti ja inglise keel vastavalt C1 ja B2", "et C1, en B2"),
     ("eesti keel ja inglise keel B2", "et B2, en B2"),
