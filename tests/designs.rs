@@ -846,35 +846,32 @@ fn photo_asked_for_without_a_photo_is_a_warning_at_the_option() {
     );
 }
 
-/// `pdfaid:part` and `pdfaid:conformance` of a PDF's XMP metadata
-/// (`pdfinfo -meta`; plain `pdfinfo` of poppler 22 does not report PDF/A).
-fn pdfa_id(pdf: &Path) -> Option<(String, String)> {
+/// The value of `<tag>` in a PDF's XMP metadata (`pdfinfo -meta`; plain
+/// `pdfinfo` of poppler 22 does not report PDF/A or PDF/UA).
+fn xmp_value(pdf: &Path, tag: &str) -> Option<String> {
     let out = Command::new("pdfinfo")
         .arg("-meta")
         .arg(pdf)
         .output()
         .expect("pdfinfo (poppler-utils) installed");
     let xmp = String::from_utf8_lossy(&out.stdout).into_owned();
-    let tag = |name: &str| {
-        let open = format!("<pdfaid:{name}>");
-        let start = xmp.find(&open)? + open.len();
-        let len = xmp[start..].find('<')?;
-        Some(xmp[start..start + len].to_string())
-    };
-    Some((tag("part")?, tag("conformance")?))
-}
-
-/// `pdfuaid:part` of a PDF's XMP metadata: `Some("1")` for PDF/UA-1.
-fn pdfua_part(pdf: &Path) -> Option<String> {
-    let out = Command::new("pdfinfo")
-        .arg("-meta")
-        .arg(pdf)
-        .output()
-        .expect("pdfinfo (poppler-utils) installed");
-    let xmp = String::from_utf8_lossy(&out.stdout).into_owned();
-    let start = xmp.find("<pdfuaid:part>")? + "<pdfuaid:part>".len();
+    let open = format!("<{tag}>");
+    let start = xmp.find(&open)? + open.len();
     let len = xmp[start..].find('<')?;
     Some(xmp[start..start + len].to_string())
+}
+
+/// `pdfaid:part` and `pdfaid:conformance`: `("2", "B")` for PDF/A-2b.
+fn pdfa_id(pdf: &Path) -> Option<(String, String)> {
+    Some((
+        xmp_value(pdf, "pdfaid:part")?,
+        xmp_value(pdf, "pdfaid:conformance")?,
+    ))
+}
+
+/// `pdfuaid:part`: `Some("1")` for PDF/UA-1.
+fn pdfua_part(pdf: &Path) -> Option<String> {
+    xmp_value(pdf, "pdfuaid:part")
 }
 
 /// The structure tree as `pdfinfo -struct` prints it: one element per line.

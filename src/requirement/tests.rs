@@ -36,6 +36,21 @@ fn show(demands: &[LanguageDemand]) -> String {
     out
 }
 
+/// Every row of `table` whose reading (`read`) differs from the wanted
+/// one, as `"text": want …, got …`.
+fn mismatches<W: std::fmt::Debug, G: PartialEq<W> + std::fmt::Debug>(
+    table: &[(&str, W)],
+    read: impl Fn(&str) -> G,
+) -> Vec<String> {
+    table
+        .iter()
+        .filter_map(|(text, want)| {
+            let got = read(text);
+            (got != *want).then(|| format!("{text:?}: want {want:?}, got {got:?}"))
+        })
+        .collect()
+}
+
 /// Requirement text → the languages and levels it asks for.
 #[rustfmt::skip]
 const LANGUAGE_TABLE: &[(&str, &str)] = &[
@@ -143,13 +158,7 @@ const LANGUAGE_TABLE: &[(&str, &str)] = &[
 
 #[test]
 fn language_table() {
-    let wrong: Vec<String> = LANGUAGE_TABLE
-        .iter()
-        .filter_map(|&(text, want)| {
-            let got = show(&languages(text));
-            (got != want).then(|| format!("{text:?}: want {want:?}, got {got:?}"))
-        })
-        .collect();
+    let wrong = mismatches(LANGUAGE_TABLE, |t| show(&languages(t)));
     assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
 }
 
@@ -264,13 +273,7 @@ const YEARS_TABLE: &[(&str, Option<f64>)] = &[
 
 #[test]
 fn years_table() {
-    let wrong: Vec<String> = YEARS_TABLE
-        .iter()
-        .filter_map(|&(text, want)| {
-            let got = years_first(text).map(|d| d.years());
-            (got != want).then(|| format!("{text:?}: want {want:?}, got {got:?}"))
-        })
-        .collect();
+    let wrong = mismatches(YEARS_TABLE, |t| years_first(t).map(|d| d.years()));
     assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
 }
 
@@ -353,13 +356,7 @@ fn real_posting_forms() {
         // A driving licence category and an upper bound are not languages.
         ("B-kategooria juhiload, eesti keel C1", "et C1"),
     ];
-    let wrong: Vec<String> = langs
-        .iter()
-        .filter_map(|&(text, want)| {
-            let got = show(&languages(text));
-            (got != want).then(|| format!("{text:?}: want {want:?}, got {got:?}"))
-        })
-        .collect();
+    let wrong = mismatches(langs, |t| show(&languages(t)));
     assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
 
     #[rustfmt::skip]
@@ -380,13 +377,7 @@ fn real_posting_forms() {
         ("leping sõlmitakse kolmeks aastaks", None),
         ("Ettevõte on tegutsenud üle 25 aasta", None),
     ];
-    let wrong: Vec<String> = years
-        .iter()
-        .filter_map(|&(text, want)| {
-            let got = years_first(text).map(|d| d.years());
-            (got != want).then(|| format!("{text:?}: want {want:?}, got {got:?}"))
-        })
-        .collect();
+    let wrong = mismatches(years, |t| years_first(t).map(|d| d.years()));
     assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
 }
 
