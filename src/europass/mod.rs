@@ -50,3 +50,6 @@ pub fn export(root: &std::path::Path, posting: &str) -> anyhow::Result<String> {
     let ctx = read::merged_context(root, posting)?;
     Ok(to_xml(&ctx))
 }
+
+#[cfg(test)]
+mod tests;
