@@ -81,6 +81,10 @@ fn the_europass_cv_carries_its_xml_as_pdf_a3() {
         std::fs::read_to_string(&beside).expect("beside the .typ"),
         xml
     );
+    // What `dossier export europass` writes is the same.
+    let exported =
+        dossier::europass::export(ws.path(), "mari/e-estonia-architect").expect("exports");
+    assert_eq!(exported, xml);
     let doc = roxmltree::Document::parse(&xml).expect("the attachment parses");
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "Candidate");
