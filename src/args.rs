@@ -109,6 +109,8 @@ pub struct BuildArgs {
 pub enum ImportFormat {
     /// A JSON Resume document (jsonresume.org, schema v1)
     JsonResume,
+    /// A Europass CV: its XML (current or the SkillsPassport of before 2020), or a Europass PDF that carries it
+    Europass,
 }
 
 #[derive(Debug, clap::Args)]

@@ -23,6 +23,7 @@ pub const LAYOUTS: &[File] = files![
     "layouts/classic/options",
     "layouts/classic/preamble.typ.j2",
     "layouts/classic/sections.typ.j2",
+    "layouts/europass/attachments",
     "layouts/europass/cv.typ.j2",
     "layouts/europass/extends",
     "layouts/europass/letter.typ.j2",

@@ -34,9 +34,22 @@ pub struct Layout {
     /// The style options it honours (its `options` file, or the nearest
     /// one up the `extends` chain); `None`: it does not say.
     pub options: Option<Vec<String>>,
+    /// What its CV carries inside the PDF (its `attachments` file, or the
+    /// nearest one up the `extends` chain): [`ATTACHMENTS`].
+    pub attachments: Vec<String>,
 }
 
+/// What a layout's `attachments` file may name: `europass`, the CV as
+/// Europass XML, written beside the CV's Typst source and named to the
+/// template by `europass_xml`.
+pub const ATTACHMENTS: [&str; 1] = ["europass"];
+
 impl Layout {
+    /// Whether its CV carries the Europass XML.
+    pub fn attaches_europass(&self) -> bool {
+        self.attachments.iter().any(|a| a == "europass")
+    }
+
     pub fn template(&self, name: &str) -> Option<&Template> {
         self.templates.iter().find(|t| t.name == name)
     }
@@ -392,18 +405,29 @@ pub fn load(root: &Path, name: &str, asked_at: (&Path, Pos)) -> Result<Layout, D
     let mut lib = None;
     let mut style = None;
     let mut options = None;
+    let mut attachments = None;
     for place in &chain {
+        if attachments.is_none()
+            && let Some(found) = place.read(root, "attachments")
+        {
+            let (text, path) = found?;
+            let words: Vec<String> = words(&text);
+            if let Some(bad) = words.iter().find(|w| !ATTACHMENTS.contains(&w.as_str())) {
+                return Err(Diagnostic::new(
+                    path,
+                    format!(
+                        "unknown attachment \"{bad}\"; known: {}",
+                        ATTACHMENTS.join(", ")
+                    ),
+                ));
+            }
+            attachments = Some(words);
+        }
         if options.is_none()
             && let Some(found) = place.read(root, "options")
         {
             let (text, _) = found?;
-            options = Some(
-                text.lines()
-                    .map(|l| l.split('#').next().unwrap_or_default().trim())
-                    .flat_map(|l| l.split_whitespace())
-                    .map(str::to_string)
-                    .collect(),
-            );
+            options = Some(words(&text));
         }
         for file in place.files() {
             if file.ends_with(".j2") && !templates.iter().any(|t| t.name == file) {
@@ -438,5 +462,16 @@ pub fn load(root: &Path, name: &str, asked_at: (&Path, Pos)) -> Result<Layout, D
         style,
         templates,
         options,
+        attachments: attachments.unwrap_or_default(),
     })
+}
+
+/// The words of a layout's list file (`options`, `attachments`): `#` starts
+/// a comment.
+fn words(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|l| l.split('#').next().unwrap_or_default().trim())
+        .flat_map(|l| l.split_whitespace())
+        .map(str::to_string)
+        .collect()
 }

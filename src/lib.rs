@@ -18,6 +18,7 @@ pub mod cmd;
 pub mod compile;
 pub mod diag;
 pub mod draft;
+pub mod europass;
 pub mod export;
 pub mod fsio;
 pub mod glyphs;

@@ -95,6 +95,7 @@ fn context_paths() -> BTreeSet<String> {
         "layout_dir",
         "layout_lib",
         "layout_style",
+        "europass_xml",
         "user_style",
     ] {
         out.insert(extra.to_string());

@@ -114,10 +114,11 @@ pub fn render_posting(
                     let result = match (&m.tailored.letter, kind) {
                         (Err(d), DocKind::Letter) => Err(Diagnostics::from(d.clone())),
                         _ => render_one(s, m, &renderer, &ctx_value, kind, &dir_rel)
-                            .map(|(job, source)| Document {
+                            .map(|r| Document {
                                 page_limit: page_limit(m, kind),
-                                warnings: missing_glyphs(ctx, kind, &source, s.glyphs)
+                                warnings: missing_glyphs(ctx, kind, &r.source, s.glyphs)
                                     .into_iter()
+                                    .chain(r.warning)
                                     .chain(
                                         renderer
                                             .layout()
@@ -132,11 +133,11 @@ pub fn render_posting(
                                 layout: ctx.posting.layout.clone(),
                                 fingerprint: fingerprint::document(
                                     s.typst_version,
-                                    &job.args(&job.pdf),
-                                    source.as_bytes(),
-                                    &inputs,
+                                    &r.job.args(&r.job.pdf),
+                                    r.source.as_bytes(),
+                                    &inputs.iter().cloned().chain(r.attached).collect::<Vec<_>>(),
                                 ),
-                                job,
+                                job: r.job,
                             })
                             .map_err(Diagnostics::from),
                     };
@@ -215,6 +216,15 @@ pub fn inside_output(ws: &Workspace, dir_rel: &Path) -> bool {
     }
 }
 
+/// One document rendered: its compile job and source, the hashes of the
+/// files it attaches, and a warning about its PDF standard.
+struct Rendered {
+    job: Job,
+    source: String,
+    attached: Vec<String>,
+    warning: Option<String>,
+}
+
 fn render_one(
     s: &Settings,
     m: &Merged,
@@ -222,7 +232,7 @@ fn render_one(
     ctx_value: &Value,
     kind: DocKind,
     dir_rel: &Path,
-) -> Result<(Job, String), Diagnostic> {
+) -> Result<Rendered, Diagnostic> {
     let ctx = &m.tailored.context;
     let org = if ctx.posting.short_name.is_empty() {
         ctx.posting.id.clone()
@@ -230,10 +240,24 @@ fn render_one(
         ctx.posting.short_name.clone()
     };
     let stem = naming::document_stem(&ctx.candidate.name, kind, ctx.lang, &org);
-    let source = renderer.render(kind, ctx, ctx_value)?;
+    // The Europass XML, from the same context, beside the source.
+    let mut attached = Vec::new();
+    let europass_xml = if kind == DocKind::Cv && renderer.layout().attaches_europass() {
+        let xml = crate::europass::to_xml(ctx);
+        let name = format!("{stem}.xml");
+        let xml_rel = dir_rel.join(&name);
+        crate::fsio::write_if_changed(&s.ws.root.join(&xml_rel), xml.as_bytes())
+            .map_err(|e| Diagnostic::new(&xml_rel, format!("{e:#}")))?;
+        attached.push(blake3::hash(xml.as_bytes()).to_hex().to_string());
+        Some(name)
+    } else {
+        None
+    };
+    let source = renderer.render(kind, ctx, ctx_value, europass_xml.as_deref())?;
     let source_rel = dir_rel.join(format!("{stem}.typ"));
     crate::fsio::write_if_changed(&s.ws.root.join(&source_rel), source.as_bytes())
         .map_err(|e| Diagnostic::new(&source_rel, format!("{e:#}")))?;
+    let (pdf_standard, warning) = pdf_standard(s, m, europass_xml.is_some());
     let job = Job {
         source: source_rel,
         pdf: match s.format {
@@ -242,15 +266,54 @@ fn render_one(
         },
         format: s.format,
         font_dirs: s.font_dirs.to_vec(),
-        pdf_standard: Some(
-            s.pdf_standard
-                .map(str::to_string)
-                .or_else(|| m.tailoring.pdf_standard.as_ref().map(|p| p.value.clone()))
-                .unwrap_or_else(|| crate::model::style::DEFAULT_PDF_STANDARD.to_string()),
-        ),
+        pdf_standard: Some(pdf_standard),
         timestamp: s.source_date_epoch.unwrap_or(ctx.letter.timestamp),
     };
-    Ok((job, source))
+    Ok(Rendered {
+        job,
+        source,
+        attached,
+        warning,
+    })
+}
+
+/// The PDF standard of a document: `--pdf-standard`, else the tailoring
+/// file's `pdf_standard`, else the default. A document with an attachment
+/// needs PDF/A-3 (typst refuses attached files under PDF/A-1 and -2): its
+/// default is `a-3a,ua-1`, and an `a-1*` or `a-2*` asked for becomes the
+/// `a-3*` of the same conformance, with a warning saying so.
+fn pdf_standard(s: &Settings, m: &Merged, attaches: bool) -> (String, Option<String>) {
+    use crate::model::style::{DEFAULT_PDF_STANDARD, DEFAULT_PDF_STANDARD_ATTACHED};
+    let (asked, at) = match (s.pdf_standard, &m.tailoring.pdf_standard) {
+        (Some(cli), _) => (cli.to_string(), "--pdf-standard".to_string()),
+        (None, Some(p)) => (
+            p.value.clone(),
+            format!("{}:{}: pdf_standard", m.file.display(), p.pos.line),
+        ),
+        (None, None) if attaches => return (DEFAULT_PDF_STANDARD_ATTACHED.to_string(), None),
+        (None, None) => return (DEFAULT_PDF_STANDARD.to_string(), None),
+    };
+    if !attaches {
+        return (asked, None);
+    }
+    let upgraded: Vec<String> = asked
+        .split(',')
+        .map(
+            |part| match part.strip_prefix("a-1").or(part.strip_prefix("a-2")) {
+                Some(level) => format!("a-3{level}"),
+                None => part.to_string(),
+            },
+        )
+        .collect();
+    let upgraded = upgraded.join(",");
+    if upgraded == asked {
+        return (asked, None);
+    }
+    let warning = format!(
+        "{at} {asked}: a PDF/A-1 or PDF/A-2 file cannot carry the Europass XML the layout \
+         attaches, so the CV is {upgraded} (PDF/A-3 allows it); write {upgraded} to say so"
+    );
+    (upgraded, Some(warning))
 }
 
 /// The characters of a document no font has: typst draws boxes for them,
@@ -325,7 +388,13 @@ pub fn render_texts(
         .into_iter()
         .map(|kind| {
             renderer
-                .render(kind, &ctx, &value)
+                .render(
+                    kind,
+                    &ctx,
+                    &value,
+                    (kind == DocKind::Cv && renderer.layout().attaches_europass())
+                        .then_some("cv.xml"),
+                )
                 .map_err(Diagnostics::from)
         })
         .collect()

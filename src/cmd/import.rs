@@ -1,4 +1,5 @@
 //! `dossier import json-resume FILE`: a JSON Resume document → a profile
+//! (`dossier import europass FILE`: a Europass CV, XML or PDF, the same way)
 //! (`profiles/<candidate>.yaml`) and, if the candidate has no postings yet, a
 //! starter posting, so that `dossier build` works at once. Nothing is written
 //! unless the profile and the posting load, check and merge — and, when the
@@ -9,7 +10,7 @@ use std::io::Write;
 
 use anyhow::{Context, Result, bail};
 
-use crate::args::{Cli, ImportArgs};
+use crate::args::{Cli, ImportArgs, ImportFormat};
 use crate::import;
 use crate::load::Workspace;
 use crate::load::workspace::is_safe_id;
@@ -22,15 +23,29 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<i32> {
         Err(_) if cli.dir.is_none() => std::env::current_dir()?,
         Err(e) => return Err(e),
     };
-    let text = std::fs::read_to_string(&args.file)
-        .with_context(|| format!("{}: cannot read", args.file.display()))?;
-    let imported = import::json_resume(&text).map_err(|e| {
-        // A syntax error reads `file:line:column: …`, like every other.
-        match e.downcast_ref::<import::jsonc::SyntaxError>() {
-            Some(s) => anyhow::anyhow!("{}:{s}", args.file.display()),
-            None => e.context(args.file.display().to_string()),
+    let imported = match args.format {
+        ImportFormat::JsonResume => {
+            let text = std::fs::read_to_string(&args.file)
+                .with_context(|| format!("{}: cannot read", args.file.display()))?;
+            import::json_resume(&text).map_err(|e| {
+                // A syntax error reads `file:line:column: …`, like every other.
+                match e.downcast_ref::<import::jsonc::SyntaxError>() {
+                    Some(s) => anyhow::anyhow!("{}:{s}", args.file.display()),
+                    None => e.context(args.file.display().to_string()),
+                }
+            })?
         }
-    })?;
+        ImportFormat::Europass => {
+            let (imported, source) = crate::europass::import(&args.file)?;
+            if let crate::europass::Source::Pdf(name) = source {
+                writeln!(
+                    std::io::stderr(),
+                    "note: read {name}, the Europass XML the PDF carries"
+                )?;
+            }
+            imported
+        }
+    };
     let id = match &args.candidate {
         Some(id) => id.clone(),
         None => {

@@ -73,6 +73,37 @@ impl Out {
         }
     }
 
+    /// The profile, its keys in the order of the README (name first,
+    /// sections last), and where its entries came from.
+    pub fn into_profile(self) -> (Value, Vec<Origin>) {
+        let mut profile = self.profile;
+        if !self.free.is_empty() {
+            profile.insert("sections".into(), Value::Array(self.free));
+        }
+        let order = [
+            "name",
+            "headline",
+            "contact",
+            "summary",
+            "experience",
+            "education",
+            "skills",
+            "languages",
+            "certifications",
+            "projects",
+            "publications",
+            "volunteering",
+            "sections",
+        ];
+        let mut ordered = Map::new();
+        for key in order {
+            if let Some(v) = profile.remove(key) {
+                ordered.insert(key.to_string(), v);
+            }
+        }
+        (Value::Object(ordered), self.origins)
+    }
+
     /// A free section (`sections:` of the profile).
     pub fn free_section(&mut self, id: &str, title: &str, items: Vec<String>, path: &str) {
         if items.is_empty() {
@@ -144,35 +175,10 @@ pub fn convert(doc: &Value, notes: &mut Notes) -> Result<Converted> {
     sections::references(&section("references"), &mut out, notes);
     top.finish(notes);
 
-    let mut profile = out.profile;
-    if !out.free.is_empty() {
-        profile.insert("sections".into(), Value::Array(out.free));
-    }
-    // In the order of the README: name first, sections last.
-    let order = [
-        "name",
-        "headline",
-        "contact",
-        "summary",
-        "experience",
-        "education",
-        "skills",
-        "languages",
-        "certifications",
-        "projects",
-        "publications",
-        "volunteering",
-        "sections",
-    ];
-    let mut ordered = Map::new();
-    for key in order {
-        if let Some(v) = profile.remove(key) {
-            ordered.insert(key.to_string(), v);
-        }
-    }
+    let (profile, origins) = out.into_profile();
     Ok(Converted {
-        profile: Value::Object(ordered),
-        origins: out.origins,
+        profile,
+        origins,
         name,
         headline,
     })

@@ -11,14 +11,14 @@
 
 mod dates;
 pub(crate) mod fluency;
-mod html;
-mod ids;
-mod jobs;
-mod json_resume;
+pub(crate) mod html;
+pub(crate) mod ids;
+pub(crate) mod jobs;
+pub(crate) mod json_resume;
 pub mod jsonc;
-mod notes;
+pub(crate) mod notes;
 mod sections;
-mod values;
+pub(crate) mod values;
 mod verify;
 
 pub use verify::postings;
@@ -28,7 +28,7 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 use serde_json::Value;
 
-use json_resume::Origin;
+use json_resume::{Converted, Origin};
 
 /// A converted document.
 pub struct Imported {
@@ -48,24 +48,13 @@ pub fn json_resume(json_text: &str) -> Result<Imported> {
     let (doc, cleaned) = jsonc::parse(json_text)?;
     let mut notes = notes::Notes::default();
     let converted = json_resume::convert(&doc, &mut notes)?;
-    let yaml = serde_saphyr::to_string(&converted.profile).context("cannot write YAML")?;
-    // What is read back must be what was meant, to the character.
-    let back: Value = serde_saphyr::from_str(&yaml).context("cannot read the YAML back")?;
-    if let Some(path) = difference(&converted.profile, &back, String::new()) {
-        bail!(
-            "the YAML written for {path} does not read back as it was meant; please report this as a bug of `dossier import`"
-        );
-    }
-    let header = "# Imported from JSON Resume by `dossier import json-resume`.\n\
-                  # Add `{et: …, en: …}` translations where you write in both languages.\n";
-    let modeline = crate::model::schema::modeline(crate::args::SchemaKind::Profile);
-    let mut all_notes = Vec::new();
     let lines = |l: &[usize]| {
         l.iter()
             .map(usize::to_string)
             .collect::<Vec<_>>()
             .join(", ")
     };
+    let mut all_notes = Vec::new();
     if !cleaned.comment_lines.is_empty() {
         all_notes.push(format!(
             "comments skipped (not JSON, but editors allow them) on line(s) {}",
@@ -79,9 +68,31 @@ pub fn json_resume(json_text: &str) -> Result<Imported> {
         ));
     }
     all_notes.extend(notes.render());
+    finish(
+        converted,
+        "# Imported from JSON Resume by `dossier import json-resume`.\n",
+        all_notes,
+    )
+}
+
+/// A converted profile as YAML, checked to read back as it was meant,
+/// under the schema modeline and `header` (comment lines).
+pub(crate) fn finish(converted: Converted, header: &str, notes: Vec<String>) -> Result<Imported> {
+    let yaml = serde_saphyr::to_string(&converted.profile).context("cannot write YAML")?;
+    // What is read back must be what was meant, to the character.
+    let back: Value = serde_saphyr::from_str(&yaml).context("cannot read the YAML back")?;
+    if let Some(path) = difference(&converted.profile, &back, String::new()) {
+        bail!(
+            "the YAML written for {path} does not read back as it was meant; please report this as a bug of `dossier import`"
+        );
+    }
+    let header = format!(
+        "{header}# Add `{{et: …, en: …}}` translations where you write in both languages.\n"
+    );
+    let modeline = crate::model::schema::modeline(crate::args::SchemaKind::Profile);
     Ok(Imported {
         yaml: format!("{modeline}\n{header}{yaml}"),
-        notes: all_notes,
+        notes,
         name: converted.name,
         headline: converted.headline,
         origins: converted.origins,

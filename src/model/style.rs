@@ -87,6 +87,11 @@ pub const PDF_STANDARDS: [&str; 17] = [
 /// both when it writes the file.
 pub const DEFAULT_PDF_STANDARD: &str = "a-2a,ua-1";
 
+/// The same for a document that carries a file (the europass layout's CV
+/// carries its Europass XML): PDF/A-2 forbids attachments, PDF/A-3 allows
+/// them.
+pub const DEFAULT_PDF_STANDARD_ATTACHED: &str = "a-3a,ua-1";
+
 /// A `pdf_standard` value: one standard typst knows, or several joined by
 /// commas (`a-2b,ua-1`), as `typst --pdf-standard` takes them. The error
 /// names the unknown part, with a "did you mean".

@@ -167,12 +167,16 @@ impl Renderer {
     }
 
     /// Typst source of one document; `ctx_value` is `ctx` converted for the
-    /// templates (once per posting, shared by both documents).
+    /// templates (once per posting, shared by both documents);
+    /// `europass_xml` the file name of the Europass XML written beside the
+    /// source, for a CV whose layout attaches it (`none` in the templates
+    /// otherwise).
     pub fn render(
         &self,
         kind: DocKind,
         ctx: &Context,
         ctx_value: &Value,
+        europass_xml: Option<&str>,
     ) -> Result<String, Diagnostic> {
         let meta = Meta::of(ctx, kind);
         let name = format!("{}.typ.j2", kind.name());
@@ -189,6 +193,7 @@ impl Renderer {
             emphasize => Value::from(Serde(emphasize)),
             meta => Value::from(Serde(&meta)),
             layout_dir => &self.layout.import_dir,
+            europass_xml => europass_xml,
             layout_lib => &self.layout.lib,
             layout_style => &self.layout.style,
             user_style => Value::from_safe_string(user_style(&ctx.style)),

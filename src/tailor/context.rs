@@ -201,6 +201,9 @@ pub struct EducationCtx {
     pub dates: String,
     /// The same in numbers (`03.2022 – praegu`), for a narrow column.
     pub dates_short: String,
+    /// `2014-09`, `2016`; empty when not given.
+    pub start: String,
+    pub end: String,
     pub notes: String,
     pub competences: Vec<String>,
 }

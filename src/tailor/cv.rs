@@ -145,6 +145,16 @@ fn education(profile: &Profile, p: &mut Resolver) -> Vec<EducationCtx> {
                     e.end.as_ref().map(|d| &d.value),
                     false,
                 ),
+                start: e
+                    .start
+                    .as_ref()
+                    .map(|d| d.value.to_string())
+                    .unwrap_or_default(),
+                end: e
+                    .end
+                    .as_ref()
+                    .map(|d| d.value.to_string())
+                    .unwrap_or_default(),
                 notes: p.opt(e.notes.as_ref(), &f("notes")),
                 competences: codes(&e.competences),
             }
