@@ -60,6 +60,8 @@ fn a_cjk_name_is_a_warning_until_a_font_that_has_it_is_added() {
         // Six fields: five named, the sixth (the school) counted.
         "cv.experience[pku].role, and 1 more: the PDF shows boxes",
         "add a font that has them to layouts/fonts/",
+        // PDF/A and PDF/UA forbid such text: the default gives way.
+        "until then the PDF is neither PDF/A nor PDF/UA",
     ] {
         assert!(cv_line.contains(part), "{part} missing in {cv_line}");
     }
@@ -69,6 +71,8 @@ fn a_cjk_name_is_a_warning_until_a_font_that_has_it_is_added() {
         ),
         "{err}"
     );
+    let cv = ws.join("output/li/acme/Li_Lei_CV_acme.pdf");
+    assert!(!xmp(&cv).contains("pdfuaid:part"), "{}", xmp(&cv));
     // In the manifest and the JSON events, too.
     let manifest = std::fs::read_to_string(ws.join("output/manifest.json")).expect("manifest");
     assert!(manifest.contains("no font has “李”"), "{manifest}");
@@ -102,7 +106,12 @@ fn a_cjk_name_is_a_warning_until_a_font_that_has_it_is_added() {
     let check = dossier(ws, &["check", "--strict"]);
     assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
     // Typst used it: the PDF embeds the font and its text has the name.
-    let cv = ws.join("output/li/acme/Li_Lei_CV_acme.pdf");
+    // Accessible and archival again, by default.
+    assert!(
+        xmp(&cv).contains("<pdfuaid:part>1</pdfuaid:part>"),
+        "{}",
+        xmp(&cv)
+    );
     let fonts = std::process::Command::new("pdffonts")
         .arg(&cv)
         .output()
@@ -116,6 +125,16 @@ fn a_cjk_name_is_a_warning_until_a_font_that_has_it_is_added() {
     assert!(text.contains('李') && text.contains("北京大学"), "{text}");
     // …and the built-in Inter is still used for the Latin text beside it.
     assert!(String::from_utf8_lossy(&fonts.stdout).contains("Inter"));
+}
+
+/// The XMP metadata of a PDF (`pdfinfo -meta`).
+fn xmp(pdf: &Path) -> String {
+    let out = std::process::Command::new("pdfinfo")
+        .arg("-meta")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo");
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 fn write_bytes(path: &Path, bytes: &[u8]) {

@@ -116,9 +116,9 @@ pub fn render_posting(
                         _ => render_one(s, m, &renderer, &ctx_value, kind, &dir_rel)
                             .map(|r| Document {
                                 page_limit: page_limit(m, kind),
-                                warnings: missing_glyphs(ctx, kind, &r.source, s.glyphs)
+                                warnings: r
+                                    .warnings
                                     .into_iter()
-                                    .chain(r.warning)
                                     .chain(
                                         renderer
                                             .layout()
@@ -222,7 +222,8 @@ struct Rendered {
     job: Job,
     source: String,
     attached: Vec<String>,
-    warning: Option<String>,
+    /// Text no font can show; a PDF standard changed.
+    warnings: Vec<String>,
 }
 
 fn render_one(
@@ -257,7 +258,15 @@ fn render_one(
     let source_rel = dir_rel.join(format!("{stem}.typ"));
     crate::fsio::write_if_changed(&s.ws.root.join(&source_rel), source.as_bytes())
         .map_err(|e| Diagnostic::new(&source_rel, format!("{e:#}")))?;
-    let (pdf_standard, warning) = pdf_standard(s, m, europass_xml.is_some());
+    let mut unshowable = missing_glyphs(ctx, kind, &source, s.glyphs);
+    let (pdf_standard, warning) = pdf_standard(s, m, europass_xml.is_some(), unshowable.is_some());
+    if let Some(w) = unshowable.as_mut()
+        && pdf_standard.is_none()
+    {
+        w.push_str(
+            "; until then the PDF is neither PDF/A nor PDF/UA, which forbid text no font can show",
+        );
+    }
     let job = Job {
         source: source_rel,
         pdf: match s.format {
@@ -266,14 +275,14 @@ fn render_one(
         },
         format: s.format,
         font_dirs: s.font_dirs.to_vec(),
-        pdf_standard: Some(pdf_standard),
+        pdf_standard,
         timestamp: s.source_date_epoch.unwrap_or(ctx.letter.timestamp),
     };
     Ok(Rendered {
         job,
         source,
         attached,
-        warning,
+        warnings: unshowable.into_iter().chain(warning).collect(),
     })
 }
 
@@ -282,7 +291,18 @@ fn render_one(
 /// needs PDF/A-3 (typst refuses attached files under PDF/A-1 and -2): its
 /// default is `a-3a,ua-1`, and an `a-1*` or `a-2*` asked for becomes the
 /// `a-3*` of the same conformance, with a warning saying so.
-fn pdf_standard(s: &Settings, m: &Merged, attaches: bool) -> (String, Option<String>) {
+///
+/// The default gives way when the document has text no font can show: PDF/A
+/// and PDF/UA forbid it (typst refuses to write the file), and a CV with a
+/// box where a letter of a name should be is still better than no CV — the
+/// glyph warning says which font to add. A standard asked for explicitly is
+/// kept, and typst's error then says the same.
+fn pdf_standard(
+    s: &Settings,
+    m: &Merged,
+    attaches: bool,
+    unshowable: bool,
+) -> (Option<String>, Option<String>) {
     use crate::model::style::{DEFAULT_PDF_STANDARD, DEFAULT_PDF_STANDARD_ATTACHED};
     let (asked, at) = match (s.pdf_standard, &m.tailoring.pdf_standard) {
         (Some(cli), _) => (cli.to_string(), "--pdf-standard".to_string()),
@@ -290,11 +310,14 @@ fn pdf_standard(s: &Settings, m: &Merged, attaches: bool) -> (String, Option<Str
             p.value.clone(),
             format!("{}:{}: pdf_standard", m.file.display(), p.pos.line),
         ),
-        (None, None) if attaches => return (DEFAULT_PDF_STANDARD_ATTACHED.to_string(), None),
-        (None, None) => return (DEFAULT_PDF_STANDARD.to_string(), None),
+        (None, None) if unshowable => return (None, None),
+        (None, None) if attaches => {
+            return (Some(DEFAULT_PDF_STANDARD_ATTACHED.to_string()), None);
+        }
+        (None, None) => return (Some(DEFAULT_PDF_STANDARD.to_string()), None),
     };
     if !attaches {
-        return (asked, None);
+        return (Some(asked), None);
     }
     let upgraded: Vec<String> = asked
         .split(',')
@@ -307,13 +330,13 @@ fn pdf_standard(s: &Settings, m: &Merged, attaches: bool) -> (String, Option<Str
         .collect();
     let upgraded = upgraded.join(",");
     if upgraded == asked {
-        return (asked, None);
+        return (Some(asked), None);
     }
     let warning = format!(
         "{at} {asked}: a PDF/A-1 or PDF/A-2 file cannot carry the Europass XML the layout \
          attaches, so the CV is {upgraded} (PDF/A-3 allows it); write {upgraded} to say so"
     );
-    (upgraded, Some(warning))
+    (Some(upgraded), Some(warning))
 }
 
 /// The characters of a document no font has: typst draws boxes for them,
