@@ -132,6 +132,8 @@ pub struct ImportArgs {
 pub enum ExportFormat {
     /// A JSON Resume document (jsonresume.org, schema 1.0.0)
     JsonResume,
+    /// Europass XML (the current format, root `Candidate`), what a europass CV carries as attachment.xml
+    Europass,
 }
 
 #[derive(Debug, clap::Args)]
@@ -139,7 +141,7 @@ pub struct ExportArgs {
     /// The format to write
     #[arg(value_enum)]
     pub format: ExportFormat,
-    /// The candidate, the name of the profile file (`mari` for profiles/mari.yaml)
+    /// The candidate, the name of the profile file (`mari` for profiles/mari.yaml), or `candidate/posting-id` for that posting's CV
     pub candidate: String,
     /// Language of the texts (default: the profile's fallback_language, else its first language); with --posting, the posting's
     #[arg(long, value_enum, value_name = "LANG")]

@@ -82,9 +82,23 @@ fn the_europass_cv_carries_its_xml_as_pdf_a3() {
         xml
     );
     // What `dossier export europass` writes is the same.
-    let exported =
-        dossier::europass::export(ws.path(), "mari/e-estonia-architect").expect("exports");
-    assert_eq!(exported, xml);
+    let exported = dossier(
+        ws.path(),
+        &["export", "europass", "mari/e-estonia-architect"],
+    );
+    assert!(exported.status.success(), "{}", stderr(&exported));
+    assert_eq!(stdout(&exported), xml);
+    let with_flag = dossier(
+        ws.path(),
+        &[
+            "export",
+            "europass",
+            "mari",
+            "--posting",
+            "e-estonia-architect",
+        ],
+    );
+    assert_eq!(stdout(&with_flag), xml);
     let doc = roxmltree::Document::parse(&xml).expect("the attachment parses");
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "Candidate");

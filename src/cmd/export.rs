@@ -1,6 +1,6 @@
-//! `dossier export json-resume CANDIDATE [--lang L] [--posting P] [-o FILE]`:
-//! the profile as a JSON Resume document, on standard output or written
-//! whole to FILE. Reads only; an unknown candidate or posting, or a profile
+//! `dossier export json-resume|europass CANDIDATE[/POSTING] [--lang L]
+//! [--posting P] [-o FILE]`: the profile (or a posting's CV) as a JSON Resume
+//! document or Europass XML, on standard output or written whole to FILE. Reads only; an unknown candidate or posting, or a profile
 //! or tailoring file that does not load and merge, is an error (exit 2).
 
 use std::io::Write;
@@ -16,10 +16,19 @@ use crate::load::{Candidate, PostingFile, Workspace};
 pub fn run(cli: &Cli, args: &ExportArgs) -> Result<i32> {
     let ws = Workspace::find(cli.dir.as_deref())?;
     let candidates = ws.candidates()?;
-    let candidate = find_candidate(&candidates, &args.candidate)?;
+    // `mari/ringist-valja` names the candidate and the posting at once.
+    let (candidate_name, posting_name) = match args.candidate.split_once('/') {
+        Some(_) if args.posting.is_some() => bail!(
+            "\"{}\" names a posting already; leave out --posting",
+            args.candidate
+        ),
+        Some((c, _)) => (c, Some(args.candidate.as_str())),
+        None => (args.candidate.as_str(), args.posting.as_deref()),
+    };
+    let candidate = find_candidate(&candidates, candidate_name)?;
     let loaded = merge::load_profile(&ws, &candidate.id, &candidate.profile)
         .map_err(|d| anyhow::anyhow!("{d}"))?;
-    let context = match &args.posting {
+    let context = match posting_name {
         Some(name) => {
             let posting = find_posting(candidate, name)?;
             let merged =
@@ -57,6 +66,8 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<i32> {
             let resume = export::json_resume::resume(&loaded.profile, &ctx);
             export::json_resume::to_string(&resume)
         }
+        // The same XML a europass CV of this context carries.
+        ExportFormat::Europass => crate::europass::to_xml(&ctx),
     };
     match &args.output {
         Some(path) => {

@@ -41,15 +41,5 @@ pub const SKILLS: [(&str, &str, &str); 5] = [
     ("writing", "CEF-Writing-Production", "Writing"),
 ];
 
-/// The Europass XML of the CV of posting `posting` (`candidate/posting`,
-/// or `posting` when the workspace has one candidate) of the workspace at
-/// `root`, as `dossier build` would attach it to a Europass CV: the merged
-/// context of the posting, in its language. What `dossier export
-/// europass` writes.
-pub fn export(root: &std::path::Path, posting: &str) -> anyhow::Result<String> {
-    let ctx = read::merged_context(root, posting)?;
-    Ok(to_xml(&ctx))
-}
-
 #[cfg(test)]
 mod tests;

@@ -855,36 +855,3 @@ fn legacy(root: Node, notes: &mut Notes) -> Result<Converted> {
         headline,
     })
 }
-
-/// The merged context of posting `posting` (`candidate/posting`, or
-/// `posting` when the workspace has one candidate) of the workspace at
-/// `root`, today being `SOURCE_DATE_EPOCH`'s day if set.
-pub fn merged_context(root: &Path, posting: &str) -> Result<crate::tailor::Context> {
-    let ws = crate::load::Workspace::find(Some(root))?;
-    let candidates = ws.candidates()?;
-    let (cand, id) = match posting.split_once('/') {
-        Some((c, p)) => (Some(c), p),
-        None => (None, posting),
-    };
-    let found: Vec<_> = candidates
-        .iter()
-        .filter(|c| cand.is_none_or(|want| c.id == want))
-        .flat_map(|c| c.postings.iter())
-        .filter(|p| p.id == id)
-        .collect();
-    let file = match found.as_slice() {
-        [one] => *one,
-        [] => bail!("no posting \"{posting}\" (profiles/CANDIDATE/POSTING.yaml)"),
-        _ => bail!("\"{posting}\" is a posting of several candidates; write CANDIDATE/{id}"),
-    };
-    let profile = crate::build::merge::load_profile(&ws, &file.candidate, &file.profile)
-        .map_err(|d| anyhow!("{d}"))?;
-    let merged = crate::build::merge::merge_posting(
-        &ws,
-        &std::sync::Arc::new(profile),
-        file,
-        Date::today_or_epoch(),
-    )
-    .map_err(|d| anyhow!("{d}"))?;
-    Ok(merged.tailored.context)
-}
