@@ -392,9 +392,9 @@ impl Summary {
         let n =
             |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
         let median = match self.median_days_to_reply {
-            Some(d) if d == 1.0 => "; median 1 day to a reply".to_string(),
+            Some(1.0) => "; median 1 day to a reply".to_string(),
             Some(d) => format!("; median {d} days to a reply"),
-            None => "; no reply yet to time".to_string(),
+            None => "; no replies to time yet".to_string(),
         };
         format!(
             "{} sent, {}, {}, {}{median}",
