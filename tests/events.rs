@@ -257,7 +257,7 @@ fn list_as_csv_is_a_spreadsheet_with_a_header() {
     let col = |name: &str| header.iter().position(|h| h == name).expect("column");
     let row = records
         .iter()
-        .find(|r| &r[col("posting")] == format!("mari/{SENT}"))
+        .find(|r| r[col("posting")] == format!("mari/{SENT}"))
         .expect("the sent posting");
     assert_eq!(&row[col("stage")], "follow-up-due");
     assert_eq!(&row[col("next_step_date")], "2026-11-19");
