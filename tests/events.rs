@@ -429,3 +429,39 @@ fn a_bad_date_in_events_is_an_error_at_its_line_and_an_early_event_a_warning() {
         "{want} in {report}"
     );
 }
+
+#[test]
+fn the_brief_lists_the_sending_and_the_events_under_history() {
+    let ws = example_workspace();
+    let ws = ws.path();
+    let out = dossier_on(
+        ws,
+        DAY_15,
+        &[
+            "log",
+            SENT,
+            "interview",
+            "--date",
+            "2026-12-10T10:00",
+            "--with",
+            "Kati Karu",
+            "--place",
+            "Endla 8",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = dossier_on(ws, DAY_15, &["log", SENT, "reply", "--date", "2026-11-20"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = dossier_on(ws, DAY_15, &["build", SENT]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let brief = read(&ws.join(format!("output/mari/{SENT}/README.md")));
+    assert!(
+        brief.contains(&format!(
+            "## Ajalugu\n\n\
+             - 2026-11-12 — **saadetud** (salvestatud `sent/mari/{SENT}/2026-11-12`)\n\
+             - 2026-11-20 — **vastus**\n\
+             - 2026-12-10 10:00 — **vestlus**, kellega Kati Karu, kus Endla 8\n\n"
+        )),
+        "{brief}"
+    );
+}
