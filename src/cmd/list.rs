@@ -258,9 +258,10 @@ fn json(mut out: impl Write, rows: &[Row], summary: &Summary, today: Date) -> st
         writeln!(out, "{value}")?;
     }
     let mut s = serde_json::json!({"event": "summary", "postings": rows.len()});
-    if let (Some(m), serde_json::Value::Object(fields)) =
-        (s.as_object_mut(), serde_json::to_value(summary).unwrap_or_default())
-    {
+    if let (Some(m), serde_json::Value::Object(fields)) = (
+        s.as_object_mut(),
+        serde_json::to_value(summary).unwrap_or_default(),
+    ) {
         m.extend(fields);
     }
     writeln!(out, "{s}")
