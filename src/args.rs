@@ -45,8 +45,12 @@ pub enum Command {
     Check(CheckArgs),
     /// Create a workspace with an example profile, postings, the classic layout and its fonts
     Init(InitArgs),
-    /// Postings with status, deadline, days left and build state, soonest deadline first
-    List,
+    /// Postings with status, stage, next step, deadline, days left and build state, soonest deadline first
+    List(ListArgs),
+    /// Record what happened after sending (a reply, an interview, an offer, …) in a posting's tailoring file
+    Log(LogArgs),
+    /// An iCalendar file of deadlines, interviews, tests and follow-ups
+    Calendar(CalendarArgs),
     /// Draft a tailoring file from a job posting's own text (Markdown, text, HTML or PDF)
     New(NewArgs),
     /// Make a profile from another format
@@ -250,4 +254,46 @@ pub enum LayoutsAction {
         /// The copy's name (default: the same name, which then hides the built-in layout)
         new: Option<String>,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// A table (or, with --message-format json, one JSON object per posting)
+    Human,
+    /// A spreadsheet: comma-separated values with a header row
+    Csv,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    /// The table, or CSV for a spreadsheet
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LogArgs {
+    /// The posting, as `posting-id` or `candidate/posting-id`
+    pub posting: String,
+    /// What happened: reply, interview, test, offer, accepted, rejected, withdrawn or note
+    pub kind: String,
+    /// When: YYYY-MM-DD, or YYYY-MM-DDTHH:MM (Europe/Tallinn) (default: today)
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// A note on it
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// Whom it was with
+    #[arg(long, value_name = "NAME")]
+    pub with: Option<String>,
+    /// Where: an address, a room, a link
+    #[arg(long, value_name = "TEXT")]
+    pub place: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CalendarArgs {
+    /// Write to FILE (whole or not at all) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }

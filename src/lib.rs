@@ -37,4 +37,5 @@ pub mod render;
 pub mod report;
 pub mod requirement;
 pub mod tailor;
+pub mod track;
 pub mod watch;

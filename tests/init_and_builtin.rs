@@ -132,7 +132,7 @@ fn list_shows_postings_by_deadline_with_build_state() {
     // Soonest deadline first.
     let deadlines: Vec<&str> = lines[1..]
         .iter()
-        .map(|l| l.split_whitespace().nth(2).unwrap_or(""))
+        .map(|l| l.split_whitespace().nth(3).unwrap_or(""))
         .collect();
     let mut sorted = deadlines.clone();
     sorted.sort();

@@ -78,6 +78,24 @@ fn word(lang: Lang, key: &str) -> &'static str {
         ("note", "märkus", "note"),
         ("checklist", "Järgmised sammud", "Next steps"),
         ("files", "Failid", "Files"),
+        ("history", "Ajalugu", "History"),
+        ("sent", "saadetud", "sent"),
+        (
+            "sent_unknown",
+            "saadetud (kuupäev teadmata)",
+            "sent (date unknown)",
+        ),
+        ("recorded", "salvestatud", "recorded in"),
+        ("with", "kellega", "with"),
+        ("at", "kus", "at"),
+        ("reply", "vastus", "reply"),
+        ("interview_event", "vestlus", "interview"),
+        ("test", "test", "test"),
+        ("offer", "pakkumine", "offer"),
+        ("accepted", "pakkumine vastu võetud", "offer accepted"),
+        ("rejected", "äraütlemine", "rejected"),
+        ("withdrawn", "loobusin", "withdrawn"),
+        ("note_event", "märge", "note"),
         ("document", "Dokument", "Document"),
         ("file", "Fail", "File"),
         ("pages", "Lk", "Pages"),
@@ -121,7 +139,13 @@ fn cell(s: &str) -> String {
 
 /// The brief of a merged posting; `report` is `check`'s, `files` the
 /// manifest entries of its documents.
-pub fn render(m: &Merged, report: &Report, files: &[&Entry], today: Date) -> String {
+pub fn render(
+    m: &Merged,
+    report: &Report,
+    files: &[&Entry],
+    sendings: &[crate::build::sent::Sending],
+    today: Date,
+) -> String {
     let ctx = &m.tailored.context;
     let lang = ctx.lang;
     let w = |k: &str| word(lang, k);
@@ -349,6 +373,7 @@ pub fn render(m: &Merged, report: &Report, files: &[&Entry], today: Date) -> Str
         }
         out.push('\n');
     }
+    history(&mut out, m, sendings, lang);
     if !files.is_empty() {
         let _ = writeln!(out, "## {}\n", w("files"));
         let _ = writeln!(
@@ -404,6 +429,74 @@ fn short(label: &str) -> String {
     let cut: String = chars[..90].iter().collect();
     let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
     format!("{cut} …")
+}
+
+/// `## History`: the sendings (from `sent/`, else `submitted:`) and the
+/// `events:`, in the order they happened.
+fn history(out: &mut String, m: &Merged, sendings: &[crate::build::sent::Sending], lang: Lang) {
+    use crate::model::event::EventKind;
+    let w = |k: &str| word(lang, k);
+    let t = &m.tailoring;
+    // (when, line): a sending sorts before an event of its day.
+    type Key = (Date, u8, Option<(u8, u8)>);
+    let mut lines: Vec<(Key, String)> = Vec::new();
+    for s in sendings {
+        let day = s.record.sent.unwrap_or(s.record.recorded);
+        lines.push((
+            (day, 0, None),
+            format!(
+                "- {day} — **{}** ({} `{}`)",
+                w("sent"),
+                w("recorded"),
+                s.dir.display()
+            ),
+        ));
+    }
+    if sendings.is_empty() && crate::build::sent::is_sent(t) {
+        match &t.submitted {
+            Some(d) => lines.push((
+                (d.value, 0, None),
+                format!("- {} — **{}**", d.value, w("sent")),
+            )),
+            None => lines.push((
+                (Date::ymd(1900, 1, 1), 0, None),
+                format!("- **{}**", w("sent_unknown")),
+            )),
+        }
+    }
+    for e in &t.events {
+        let when = e.date.value;
+        let kind = match e.kind.value {
+            EventKind::Reply => w("reply"),
+            EventKind::Interview => w("interview_event"),
+            EventKind::Test => w("test"),
+            EventKind::Offer => w("offer"),
+            EventKind::Accepted => w("accepted"),
+            EventKind::Rejected => w("rejected"),
+            EventKind::Withdrawn => w("withdrawn"),
+            EventKind::Note => w("note_event"),
+        };
+        let mut line = format!("- {} — **{kind}**", crate::track::show(when));
+        if let Some(x) = e.with.as_deref().filter(|x| !x.trim().is_empty()) {
+            line.push_str(&format!(", {} {}", w("with"), one_line(x)));
+        }
+        if let Some(x) = e.place.as_deref().filter(|x| !x.trim().is_empty()) {
+            line.push_str(&format!(", {} {}", w("at"), one_line(x)));
+        }
+        if let Some(x) = e.note.as_deref().filter(|x| !x.trim().is_empty()) {
+            line.push_str(&format!(": {}", one_line(x)));
+        }
+        lines.push(((when.date, 1, when.time), line));
+    }
+    if lines.is_empty() {
+        return;
+    }
+    lines.sort_by_key(|l| l.0);
+    let _ = writeln!(out, "## {}\n", w("history"));
+    for (_, l) in lines {
+        let _ = writeln!(out, "{l}");
+    }
+    out.push('\n');
 }
 
 /// The open items of a posting's checklist, for `dossier list`.

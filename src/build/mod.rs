@@ -584,7 +584,8 @@ fn write_briefs(
             let files: Vec<&Entry> = documents.iter().filter(|e| e.posting == key).collect();
             // Fonts and layout: the documents' own warnings say those.
             let report = crate::check::check(&ws.root, m, plan.today, None);
-            let text = brief::render(m, &report, &files, plan.today);
+            let sendings = sent::sendings(&ws.root, &m.posting.candidate, &m.posting.id);
+            let text = brief::render(m, &report, &files, &sendings, plan.today);
             let path = PathBuf::from("output")
                 .join(&m.posting.candidate)
                 .join(&m.posting.id)

@@ -139,6 +139,7 @@ pub fn check(root: &std::path::Path, m: &Merged, today: Date, fonts: Option<&Fon
     } else {
         letter::check(m, &mut findings);
     }
+    findings.extend(events(root, m));
     let days_left = deadline.map(|d| today.days_until(&d.value));
     if !sent {
         if let Some(d) = letter::dated_after_deadline(m) {
@@ -193,6 +194,54 @@ pub fn check(root: &std::path::Path, m: &Merged, today: Date, fonts: Option<&Fon
 
 /// The posting's layout: that it exists and loads, which of the style
 /// options set it ignores, and a photo asked for that the profile lacks.
+/// Events dated before the (first) sending, and events of a posting not
+/// marked sent.
+fn events(root: &std::path::Path, m: &Merged) -> Vec<Diagnostic> {
+    use crate::model::event::EventKind;
+    let t = &m.tailoring;
+    let sending = crate::track::Sending::of(root, &m.posting.candidate, &m.posting.id, t);
+    let mut out = Vec::new();
+    for (i, e) in t.events.iter().enumerate() {
+        if let Some(first) = sending.first
+            && e.date.value.date < first
+        {
+            out.push(
+                Diagnostic::warning(
+                    &m.file,
+                    format!(
+                        "this {} is dated {}, before the sending on {first}",
+                        e.kind.value, e.date.value
+                    ),
+                )
+                .at(e.date.pos)
+                .field(format!("events[{i}].date")),
+            );
+        }
+    }
+    if !sending.marked
+        && let Some((i, e)) = t
+            .events
+            .iter()
+            .enumerate()
+            .find(|(_, e)| e.kind.value != EventKind::Note)
+    {
+        out.push(
+            Diagnostic::warning(
+                &m.file,
+                format!(
+                    "a {} is logged, but the posting is not marked sent (status {}); \
+                     set `status: submitted` and `submitted:` to the day it was sent",
+                    e.kind.value,
+                    t.status.unwrap_or_default().name()
+                ),
+            )
+            .at(e.kind.pos)
+            .field(format!("events[{i}].kind")),
+        );
+    }
+    out
+}
+
 fn layout(root: &std::path::Path, m: &Merged) -> Vec<Diagnostic> {
     let ctx = &m.tailored.context;
     match m.load_layout(root) {

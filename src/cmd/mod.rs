@@ -1,6 +1,7 @@
 //! One file per command; each is thin and calls the pipeline stages.
 
 pub mod build;
+pub mod calendar;
 pub mod check;
 pub mod competences;
 pub mod completions;
@@ -9,6 +10,7 @@ pub mod import;
 pub mod init;
 pub mod layouts;
 pub mod list;
+pub mod log;
 pub mod new;
 pub mod schema;
 pub mod watch;

@@ -5,6 +5,7 @@
 
 pub mod competence;
 pub mod date;
+pub mod event;
 pub mod kind;
 pub mod markup;
 pub mod profile;

@@ -44,6 +44,11 @@ pub struct Tailoring {
     /// (`output/<candidate>/<posting>/README.md`); never in the documents.
     #[serde(default)]
     pub strategy: Strategy,
+    /// What happened after sending, in any order: replies, interviews,
+    /// tests, an offer, the outcome, notes. The sending itself is
+    /// `submitted:` (and its record in `sent/`), never an event.
+    #[serde(default)]
+    pub events: Vec<super::event::Event>,
 }
 
 /// The applicant's judgement on one application: how to position oneself,
