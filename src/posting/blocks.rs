@@ -1,1 +1,557 @@
-//! A posting's text → blocks.
+//! A posting's text → blocks: headings, paragraphs, list items and table
+//! rows, each with the 1-based line it starts on.
+//!
+//! Postings are copied out of PDFs and web pages, so the reader undoes what
+//! copying does: a line broken inside a sentence is joined to the next one
+//! (the break is mid-sentence when the line does not end a clause and the
+//! next goes on in lower case), a word hyphenated at the line end is made
+//! whole again ("infosüs-" + "teemide"), and a word split across a blank
+//! line by a broken copy ("asja" / "" / "tundjat") is rejoined. Headings are
+//! recognised the ways people write them: Markdown `#`, a line that is all
+//! bold, and in plain text a line ending in a colon, a line in capitals, or
+//! a short line standing alone above content.
+
+/// What a block is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    /// A heading; the level orders them: `#`…`######` are 1–6, a bold line
+    /// 7, a plain-text heading 8.
+    Heading(u8),
+    Paragraph,
+    /// A bulleted or numbered list item (marker removed).
+    Item,
+    /// A table row; the cells, and `text` holds them joined by ` | `.
+    Row(Vec<String>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: Kind,
+    /// The text, inline Markdown removed, whitespace collapsed.
+    pub text: String,
+    /// The 1-based source line the block starts on.
+    pub line: usize,
+}
+
+/// Level of headings made of a bold line.
+pub const BOLD: u8 = 7;
+/// Level of plain-text headings (colon, capitals, a short line alone).
+pub const PLAIN: u8 = 8;
+
+const BULLETS: &[char] = &[
+    '-', '*', '•', '–', '—', '·', '▪', '\u{f0b7}', '◦', '●', '○', '■', '□', '➢', '►', '✓', '✔',
+    '+',
+];
+
+pub fn blocks(lines: &[String]) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    // The paragraph or item still open to continuation lines.
+    let mut open: Option<Block> = None;
+    let mut blanks = 0usize;
+    for (i, raw) in lines.iter().enumerate() {
+        let line_no = i + 1;
+        let line = spaces(raw);
+        let line = line.trim();
+        if line.is_empty() {
+            blanks += 1;
+            continue;
+        }
+        let prev_blanks = blanks;
+        blanks = 0;
+        if is_rule(line) {
+            out.extend(open.take());
+            continue;
+        }
+        if let Some((level, text)) = md_heading(line) {
+            out.extend(open.take());
+            push_heading(&mut out, level, &text, line_no);
+            continue;
+        }
+        if let Some(cells) = table_row(line) {
+            out.extend(open.take());
+            if !cells.is_empty() {
+                out.push(Block {
+                    text: cells.join(" | "),
+                    kind: Kind::Row(cells),
+                    line: line_no,
+                });
+            }
+            continue;
+        }
+        if let Some(rest) = list_item(line) {
+            out.extend(open.take());
+            let rest = rest
+                .trim_start_matches("[ ] ")
+                .trim_start_matches("[x] ")
+                .trim_start_matches("[X] ");
+            open = Some(Block {
+                kind: Kind::Item,
+                text: clean_inline(rest),
+                line: line_no,
+            });
+            continue;
+        }
+        if let Some(text) = bold_line(line) {
+            out.extend(open.take());
+            push_heading(&mut out, BOLD, &text, line_no);
+            continue;
+        }
+        let text = clean_inline(line);
+        if text.is_empty() {
+            continue;
+        }
+        if let Some(b) = open.as_mut()
+            && let Some(joined) = join(&b.text, &text, prev_blanks)
+        {
+            b.text = joined;
+            continue;
+        }
+        out.extend(open.take());
+        let after_break = prev_blanks > 0
+            || i == 0
+            || out
+                .last()
+                .is_some_and(|b| matches!(b.kind, Kind::Heading(_)));
+        let next = lines.get(i + 1).map(|l| spaces(l).trim().to_string());
+        if plain_heading(&text, after_break, next.as_deref()) {
+            push_heading(&mut out, PLAIN, &text, line_no);
+        } else {
+            open = Some(Block {
+                kind: Kind::Paragraph,
+                text,
+                line: line_no,
+            });
+        }
+    }
+    out.extend(open);
+    out
+}
+
+fn push_heading(out: &mut Vec<Block>, level: u8, text: &str, line: usize) {
+    let text = clean_inline(text);
+    if !text.is_empty() {
+        out.push(Block {
+            kind: Kind::Heading(level),
+            text,
+            line,
+        });
+    }
+}
+
+/// No-break and other odd spaces as plain spaces; soft hyphens and
+/// zero-width characters dropped.
+fn spaces(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}'))
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect()
+}
+
+fn is_rule(line: &str) -> bool {
+    let squeezed: String = line.chars().filter(|c| *c != ' ').collect();
+    squeezed.chars().count() >= 3
+        && (squeezed.chars().all(|c| c == '-')
+            || squeezed.chars().all(|c| c == '*')
+            || squeezed.chars().all(|c| c == '_')
+            || squeezed.chars().all(|c| c == '—' || c == '–') && squeezed.chars().count() >= 1)
+        || line == "—"
+}
+
+fn md_heading(line: &str) -> Option<(u8, String)> {
+    let hashes = line.chars().take_while(|c| *c == '#').count();
+    if !(1..=6).contains(&hashes) {
+        return None;
+    }
+    let rest = &line[hashes..];
+    if !rest.starts_with(' ') {
+        return None;
+    }
+    let text = rest.trim().trim_end_matches('#').trim();
+    Some((hashes as u8, text.to_string()))
+}
+
+/// A `|`-separated row: a Markdown table row, or a pipe "table" of a copied
+/// form (`eesti keel - nõutud | C1 | C1`). The Markdown rule row gives no
+/// cells.
+fn table_row(line: &str) -> Option<Vec<String>> {
+    let starts = line.starts_with('|');
+    if !starts && !line.contains(" | ") {
+        return None;
+    }
+    let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+    let cells: Vec<&str> = if starts {
+        cells[1..].to_vec()
+    } else {
+        cells
+    };
+    let cells: Vec<&str> = match cells.last() {
+        Some(l) if l.is_empty() => cells[..cells.len() - 1].to_vec(),
+        _ => cells,
+    };
+    if cells.len() < 2 && !starts {
+        return None;
+    }
+    if cells
+        .iter()
+        .all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+    {
+        return Some(Vec::new());
+    }
+    Some(cells.iter().map(|c| clean_inline(c)).collect())
+}
+
+/// The text of a bulleted or numbered item (`- x`, `• x`, `1. x`, `1) x`,
+/// `a) x`), or `None`.
+fn list_item(line: &str) -> Option<&str> {
+    let mut chars = line.char_indices();
+    let (_, first) = chars.next()?;
+    if BULLETS.contains(&first) {
+        let rest = &line[first.len_utf8()..];
+        // `**bold**` and `*emphasis*` are not bullets; `-` must be followed
+        // by a space (`-5 °C` is no item).
+        if rest.starts_with(' ') && !rest.trim().is_empty() {
+            return Some(rest.trim_start());
+        }
+        return None;
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let marker_end = if (1..=2).contains(&digits) {
+        digits
+    } else if first.is_ascii_lowercase() && line[1..].starts_with(')') {
+        1
+    } else {
+        return None;
+    };
+    let after = &line[marker_end..];
+    let rest = after
+        .strip_prefix(". ")
+        .or_else(|| after.strip_prefix(") "))
+        .or_else(|| after.strip_prefix(".) "))?;
+    // "1. september 2025" is a date, not an item.
+    let first_word = rest.split_whitespace().next().unwrap_or("").to_lowercase();
+    if digits > 0 && super::extract::dates::month_of(&first_word).is_some() {
+        return None;
+    }
+    (!rest.trim().is_empty()).then(|| rest.trim_start())
+}
+
+/// A line that is all bold (`**Nõuded:**`, `__Nõuded__`): a heading.
+fn bold_line(line: &str) -> Option<String> {
+    for mark in ["**", "__"] {
+        if let Some(inner) = line
+            .strip_prefix(mark)
+            .and_then(|l| l.strip_suffix(mark))
+            && !inner.contains(mark)
+            && !inner.trim().is_empty()
+        {
+            return Some(inner.trim().to_string());
+        }
+    }
+    None
+}
+
+/// Whether `text`, a line on its own, is a heading of plain text: it ends in
+/// a colon (and says nothing after it), it is in capitals, or it is short,
+/// unpunctuated, stands after a break and content follows it.
+fn plain_heading(text: &str, after_break: bool, next: Option<&str>) -> bool {
+    let words = text.split_whitespace().count();
+    if words > 10 || text.chars().count() > 90 {
+        return false;
+    }
+    if text.ends_with(':') {
+        return true;
+    }
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase()) {
+        return true;
+    }
+    let first_upper = text.chars().next().is_some_and(char::is_uppercase);
+    let ends_open = !text.ends_with(['.', ',', ';', '!', '?', ':', ')', '"', '”']);
+    let next_starts_new = next.is_some_and(|n| {
+        !n.is_empty()
+            && (list_item(n).is_some()
+                || n.starts_with('#')
+                || n.chars().next().is_some_and(|c| !c.is_lowercase()))
+    });
+    words <= 6
+        && first_upper
+        && ends_open
+        && after_break
+        && next_starts_new
+        && !text.contains("://")
+        && !text.contains('@')
+}
+
+/// `prev` and `next` as one text when `next` continues `prev` (a wrapped
+/// line, or a word broken across a blank line), else `None`.
+fn join(prev: &str, next: &str, blanks: usize) -> Option<String> {
+    let last = prev.chars().last()?;
+    let next_first = next.chars().next()?;
+    if blanks == 1 {
+        // A copy that broke a word over a blank line: both sides are bare
+        // lower-case letters where the word was cut.
+        return (last.is_lowercase() && next_first.is_lowercase())
+            .then(|| format!("{prev}{next}"));
+    }
+    if blanks > 1 {
+        return None;
+    }
+    if last == '-' && !prev.ends_with(" -") {
+        return Some(dehyphenate(prev, next));
+    }
+    let ends_clause = matches!(last, '.' | ';' | '!' | '?' | ':');
+    let continues = next_first.is_lowercase()
+        || last == ','
+        || (last == '-' || last == '–')
+        || (next_first == '(' && !ends_clause);
+    (!ends_clause && continues).then(|| format!("{prev} {next}"))
+}
+
+/// Joins a line ending in a hyphen with the next. A hyphen before "ja",
+/// "ning", "või" (and English "and", "or") is the shared-suffix dash of
+/// "töö- ja pereelu" and keeps its space; after capitals, digits or a single
+/// letter ("IT-", "3-", "e-") it is part of the word ("IT-juht"); otherwise
+/// it is a line-end hyphenation and goes ("infosüs-teemide" →
+/// "infosüsteemide").
+pub fn dehyphenate(prev: &str, next: &str) -> String {
+    let stem = prev.trim_end_matches('-');
+    let first_word = next.split_whitespace().next().unwrap_or("").to_lowercase();
+    if matches!(
+        first_word.as_str(),
+        "ja" | "ning" | "või" | "ega" | "and" | "or" | "nor" | "kui"
+    ) {
+        return format!("{prev} {next}");
+    }
+    let fragment = stem.rsplit(' ').next().unwrap_or("");
+    let letters = fragment.chars().filter(|c| c.is_alphabetic()).count();
+    let keeps = fragment
+        .chars()
+        .any(|c| c.is_uppercase() || c.is_ascii_digit())
+        || letters <= 1
+        || next.chars().next().is_some_and(|c| !c.is_lowercase());
+    if keeps {
+        format!("{prev}{next}")
+    } else {
+        format!("{stem}{next}")
+    }
+}
+
+/// A line's inline Markdown removed: links (`[text](url)` → text,
+/// `<url>` → url), bold and code marks, backslash escapes, an italic line's
+/// underscores; whitespace collapsed.
+pub fn clean_inline(s: &str) -> String {
+    let s = spaces(s);
+    let mut out = String::with_capacity(s.len());
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '\\' if chars.get(i + 1).is_some_and(|n| n.is_ascii_punctuation()) => {
+                out.push(chars[i + 1]);
+                i += 2;
+            }
+            '[' => {
+                // `[text](target)`: keep the text (an address target whose
+                // text hides it is kept too).
+                if let Some((text, target, end)) = md_link(&chars, i) {
+                    let text = clean_inline(&text);
+                    let addr = target.strip_prefix("mailto:").map(str::to_string);
+                    match addr {
+                        Some(a) if !text.contains('@') => {
+                            if text.is_empty() || text.contains("protected") {
+                                out.push_str(&a);
+                            } else {
+                                out.push_str(&format!("{text} ({a})"));
+                            }
+                        }
+                        _ => out.push_str(&text),
+                    }
+                    i = end;
+                } else {
+                    out.push(c);
+                    i += 1;
+                }
+            }
+            '<' => {
+                let close = chars[i..].iter().position(|c| *c == '>').map(|p| p + i);
+                match close {
+                    Some(end) => {
+                        let inner: String = chars[i + 1..end].iter().collect();
+                        if inner.contains("://") || inner.contains('@') {
+                            out.push_str(inner.trim_start_matches("mailto:"));
+                            i = end + 1;
+                        } else {
+                            out.push(c);
+                            i += 1;
+                        }
+                    }
+                    None => {
+                        out.push(c);
+                        i += 1;
+                    }
+                }
+            }
+            '*' if chars.get(i + 1) == Some(&'*') => i += 2,
+            '_' if chars.get(i + 1) == Some(&'_') => i += 2,
+            '`' => i += 1,
+            _ => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    let mut out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    if out.len() > 2 && out.starts_with('_') && out.ends_with('_') {
+        out = out[1..out.len() - 1].trim().to_string();
+    }
+    out
+}
+
+/// `[text](target)` at `start`: the text, the target and the index after it.
+fn md_link(chars: &[char], start: usize) -> Option<(String, String, usize)> {
+    let mut depth = 0usize;
+    let mut close = None;
+    for (k, c) in chars.iter().enumerate().skip(start) {
+        match c {
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    close = Some(k);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let close = close?;
+    if chars.get(close + 1) != Some(&'(') {
+        return None;
+    }
+    let end = chars[close + 2..].iter().position(|c| *c == ')')? + close + 2;
+    let text: String = chars[start + 1..close].iter().collect();
+    let target: String = chars[close + 2..end].iter().collect();
+    Some((text, target.trim().to_string(), end + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn b(text: &str) -> Vec<Block> {
+        let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+        blocks(&lines)
+    }
+
+    fn texts(text: &str) -> Vec<(Kind, String)> {
+        b(text).into_iter().map(|b| (b.kind, b.text)).collect()
+    }
+
+    #[test]
+    fn wrapped_bullets_and_paragraphs_are_joined() {
+        let got = texts(
+            "Sinu ülesanded on:\n\n• projektide meeskondade kokkupanek, tööülesannete jaotus ja koostöö\nkoordineerimine;\n• läbirääkimised eri osapooltega;\n\nEesti Rahvusraamatukogu ootab oma\nmeeskonda juhti.\nTeine lause.",
+        );
+        assert_eq!(
+            got,
+            [
+                (Kind::Heading(PLAIN), "Sinu ülesanded on:".into()),
+                (
+                    Kind::Item,
+                    "projektide meeskondade kokkupanek, tööülesannete jaotus ja koostöö koordineerimine;"
+                        .into()
+                ),
+                (Kind::Item, "läbirääkimised eri osapooltega;".into()),
+                (
+                    Kind::Paragraph,
+                    "Eesti Rahvusraamatukogu ootab oma meeskonda juhti.".into()
+                ),
+                (Kind::Paragraph, "Teine lause.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn hyphenation_is_undone_but_real_hyphens_stay() {
+        assert_eq!(dehyphenate("arendus infosüs-", "teemide jaoks"), "arendus infosüsteemide jaoks");
+        assert_eq!(dehyphenate("meie IT-", "juht"), "meie IT-juht");
+        assert_eq!(dehyphenate("töö-", "ja pereelu"), "töö- ja pereelu");
+        assert_eq!(dehyphenate("3-", "aastane"), "3-aastane");
+        assert_eq!(dehyphenate("e-", "post"), "e-post");
+        let got = texts("- kogemus infosüs-\nteemide arendamisel\n- IT-\njuhi kogemus");
+        assert_eq!(got[0].1, "kogemus infosüsteemide arendamisel");
+        assert_eq!(got[1].1, "IT-juhi kogemus");
+    }
+
+    #[test]
+    fn word_broken_over_a_blank_line_is_rejoined() {
+        let got = texts("- asja\n\ntundjat, kellel on kogemus\n- teine");
+        assert_eq!(got[0].1, "asjatundjat, kellel on kogemus");
+        assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn headings_of_every_kind() {
+        let got = texts(
+            "# Otsime juhti\n\n**Nõuded:**\n- a\n\nTÖÖÜLESANDED\nTeed tööd.\n\nKasuks tuleb\n- b\n\nKandidaadilt eeldame:\n1. üks\n2) kaks\na) kolm",
+        );
+        let kinds: Vec<&Kind> = got.iter().map(|(k, _)| k).collect();
+        assert_eq!(
+            kinds,
+            [
+                &Kind::Heading(1),
+                &Kind::Heading(BOLD),
+                &Kind::Item,
+                &Kind::Heading(PLAIN),
+                &Kind::Paragraph,
+                &Kind::Heading(PLAIN),
+                &Kind::Item,
+                &Kind::Heading(PLAIN),
+                &Kind::Item,
+                &Kind::Item,
+                &Kind::Item,
+            ]
+        );
+        assert_eq!(got[1].1, "Nõuded:");
+    }
+
+    #[test]
+    fn bullets_of_every_kind_with_no_break_spaces() {
+        for bullet in ["-", "*", "•", "–", "·", "▪", "\u{f0b7}"] {
+            let got = texts(&format!("{bullet}\u{a0}\u{a0}\u{a0}oskus kasutada  arvutit;"));
+            assert_eq!(got, [(Kind::Item, "oskus kasutada arvutit;".into())], "{bullet}");
+        }
+    }
+
+    #[test]
+    fn tables_and_pipe_rows() {
+        let got = b("| Keel | Kõnes |\n|------|------|\n| eesti keel - nõutud | B2 - hea |\neesti keel | C1 | C1");
+        assert_eq!(got.len(), 3);
+        assert_eq!(
+            got[1].kind,
+            Kind::Row(vec!["eesti keel - nõutud".into(), "B2 - hea".into()])
+        );
+        assert_eq!(got[1].line, 3);
+    }
+
+    #[test]
+    fn inline_markdown_is_removed() {
+        assert_eq!(
+            clean_inline("**Tähtaeg:** 8. [detsember](http://x) 2025  \\- <https://a.ee>"),
+            "Tähtaeg: 8. detsember 2025 - https://a.ee"
+        );
+        assert_eq!(
+            clean_inline("vastab [Mari Maasikas](mailto:m@x.ee)"),
+            "vastab Mari Maasikas (m@x.ee)"
+        );
+        assert_eq!(clean_inline("_Staatus: Aktiivne_"), "Staatus: Aktiivne");
+        assert_eq!(clean_inline("Engineer (m\\w\\d)"), "Engineer (m\\w\\d)");
+    }
+
+    #[test]
+    fn a_date_is_not_a_numbered_item() {
+        let got = texts("1. september 2025 algab töö");
+        assert_eq!(got[0].0, Kind::Paragraph);
+    }
+}

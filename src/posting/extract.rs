@@ -1,1 +1,267 @@
 //! Blocks → the fields of a posting.
+//!
+//! The lists (duties, requirements, nice-to-haves) are read by section: a
+//! heading says what the blocks under it are ([`sections::classify`]), a
+//! sub-heading that says nothing of its own belongs to its parent's
+//! section. Requirement sections give every line verbatim; a prose sentence
+//! that says it is a plus ("Kasuks tuleb …", "… on eeliseks") is a
+//! nice-to-have wherever it stands. Where a page lost its headings, a run of
+//! list items that read like requirements (experience, skills, knowledge,
+//! education) is taken as the requirements.
+//!
+//! The single values come from form fields first ("Tähtaeg: …"), then from
+//! the title, then from the running text ([`title`], [`fields`], [`dates`]).
+
+pub mod dates;
+pub mod fields;
+pub mod sections;
+pub mod title;
+
+use crate::model::{Date, Lang};
+
+use super::blocks::{self, Block, Kind};
+use super::{Extracted, Found, RequirementLine};
+use sections::Section;
+
+/// Reads the fields of a posting from its source lines.
+pub fn extract(lines: &[String], today: Date) -> Extracted {
+    let clean: Vec<String> = lines.iter().map(|l| blocks::clean_inline(l)).collect();
+    let blocks = sections::unflatten(blocks::blocks(lines));
+    let text = clean.join("\n");
+    let fields = fields::fields(&blocks);
+    let title = title::read(&blocks, &fields, &clean, &text);
+    let found = |v: Option<(String, usize)>| v.map(|(value, line)| Found { value, line });
+    let (duties, requirements) = lists(&blocks);
+    Extracted {
+        language: language(&text),
+        organization: found(title.organization),
+        position: found(title.position),
+        unit: found(title.unit),
+        reference: fields::reference(&clean),
+        deadline: dates::deadline(&clean, today).map(|(value, line)| Found { value, line }),
+        url: fields::url(&fields, &clean),
+        address: fields::address(&fields),
+        contacts: fields::contacts(&clean),
+        location: fields::location(&fields, &clean),
+        salary: fields::salary(&fields, &clean),
+        duties,
+        requirements,
+    }
+}
+
+/// Where `needle` (lower case) occurs in `hay` ignoring case: the byte
+/// range in `hay` itself. Lower-casing can change a character's length in
+/// bytes ("İ"), so an index into `hay.to_lowercase()` must never slice `hay`.
+pub fn find_ci(hay: &str, needle: &str) -> Option<(usize, usize)> {
+    let mut lower = String::with_capacity(hay.len());
+    let mut map = Vec::with_capacity(hay.len() + 1);
+    for (i, c) in hay.char_indices() {
+        for lc in c.to_lowercase() {
+            let before = lower.len();
+            lower.push(lc);
+            map.extend(std::iter::repeat_n(i, lower.len() - before));
+        }
+    }
+    map.push(hay.len());
+    let at = lower.find(needle)?;
+    let end = map.get(at + needle.len()).copied().unwrap_or(hay.len());
+    Some((map[at], end.max(map[at])))
+}
+
+/// English when English function words outnumber Estonian ones; Estonian
+/// otherwise (the default for a posting of this tool).
+pub fn language(text: &str) -> Lang {
+    const EN: &[&str] = &[
+        "the", "and", "of", "to", "with", "you", "we", "in", "for", "is", "are", "our", "your",
+        "will", "a", "an", "as", "on", "be", "have",
+    ];
+    const ET: &[&str] = &[
+        "ja", "on", "ning", "või", "kui", "sinu", "oma", "ka", "meie", "kes", "mis", "see",
+        "ole", "oled", "sul", "tööd", "töö", "vähemalt", "nii", "et",
+    ];
+    let (mut en, mut et) = (0usize, 0usize);
+    for w in text.split(|c: char| !c.is_alphabetic()) {
+        let w = w.to_lowercase();
+        if EN.contains(&w.as_str()) {
+            en += 1;
+        }
+        if ET.contains(&w.as_str()) || w.contains(['õ', 'ä', 'ö', 'ü']) {
+            et += 1;
+        }
+    }
+    if en > et { Lang::En } else { Lang::Et }
+}
+
+/// Openings of sentences that offer something as a plus.
+const NICE_START: &[&str] = &[
+    "kasuks tuleb", "kasuks tulevad", "eeliseks on", "eeliseks loeme", "eeliseks tuleb", "eelistatud on",
+    "boonuseks", "soovitavalt", "soovituslikult", "nice to have", "it's a plus", "it is a plus",
+    "a plus is", "bonus points",
+];
+/// Phrases inside a line that make it a nice-to-have.
+const NICE_INSIDE: &[&str] = &[
+    "on eeliseks", "tuleb kasuks", "loetakse eeliseks", "on kasuks", "on plussiks", "is a plus",
+    "is a huge plus", "is a bonus", "is an advantage", "is beneficial", "nice to have",
+    "is considered an asset",
+];
+
+fn is_optional(text: &str) -> bool {
+    let l = text.to_lowercase().replace('’', "'");
+    NICE_START.iter().any(|p| l.starts_with(p)) || NICE_INSIDE.iter().any(|p| l.contains(p))
+}
+
+/// Stems of the words requirement lines are made of, to recognise a list
+/// of requirements that lost its heading.
+const REQUIREMENT_WORDS: &[&str] = &[
+    "kogemus", "oskus", "teadmis", "haridus", "keele", "tundmi", "valdami", "mõtlemi", "võime",
+    "experience", "knowledge", "degree", "skills", "ability", "proficien", "familiar",
+    "understanding",
+];
+
+fn reads_as_requirement(text: &str) -> bool {
+    let l = text.to_lowercase();
+    REQUIREMENT_WORDS.iter().any(|w| l.contains(w))
+}
+
+type Lists = (Vec<Found<String>>, Vec<Found<RequirementLine>>);
+
+/// The duties and the requirement lines, by section.
+fn lists(blocks: &[Block]) -> Lists {
+    let mut duties = Vec::new();
+    let mut reqs: Vec<Found<RequirementLine>> = Vec::new();
+    let mut stack: Vec<(u8, Option<Section>)> = Vec::new();
+    let mut section: Option<Section> = None;
+    let push_req = |reqs: &mut Vec<Found<RequirementLine>>, text: &str, line: usize, optional: bool| {
+        let text = text.trim();
+        if text.is_empty() || reqs.iter().any(|r| r.value.text == text) {
+            return;
+        }
+        reqs.push(Found {
+            value: RequirementLine { text: text.to_string(), optional: optional || is_optional(text) },
+            line,
+        });
+    };
+    // Runs of items under no known section, for the fallback.
+    let mut loose: Vec<Vec<&Block>> = vec![Vec::new()];
+    for (k, b) in blocks.iter().enumerate() {
+        match &b.kind {
+            Kind::Heading(level) => {
+                while stack.last().is_some_and(|(l, _)| l >= level) {
+                    stack.pop();
+                }
+                let parent = stack.last().and_then(|(_, s)| *s);
+                // The first-level heading is the posting's title.
+                let own = if *level == 1 { None } else { sections::classify(&b.text) };
+                section = own.or(parent);
+                stack.push((*level, section));
+                loose.push(Vec::new());
+                // A heading that is itself a plus ("Kasuks tuleb X-i
+                // tundmine") is a line too, not only a heading.
+                if own == Some(Section::Nice) && b.text.split_whitespace().count() > 4 && !b.text.ends_with(':') {
+                    push_req(&mut reqs, &b.text, b.line, true);
+                }
+            }
+            Kind::Item | Kind::Paragraph => {
+                let item = b.kind == Kind::Item;
+                let intro = !item
+                    && blocks.get(k + 1).is_some_and(|n| n.kind == Kind::Item)
+                    && !b.text.ends_with(['.', ';', '!', '?']);
+                match section {
+                    Some(Section::Requirements | Section::Nice) if !intro => {
+                        let optional = section == Some(Section::Nice);
+                        if item {
+                            push_req(&mut reqs, &b.text, b.line, optional);
+                        } else {
+                            for s in sections::sentences(&b.text) {
+                                push_req(&mut reqs, &s, b.line, optional);
+                            }
+                        }
+                    }
+                    Some(Section::Duties) if !intro => {
+                        let texts = if item { vec![b.text.clone()] } else { sections::sentences(&b.text) };
+                        for t in texts {
+                            if is_optional(&t) {
+                                push_req(&mut reqs, &t, b.line, true);
+                            } else {
+                                duties.push(Found { value: t, line: b.line });
+                            }
+                        }
+                    }
+                    Some(Section::Offers | Section::Form) => {}
+                    _ => {
+                        if item {
+                            loose.last_mut().map(|run| run.push(b));
+                        } else {
+                            loose.push(Vec::new());
+                            for s in sections::sentences(&b.text) {
+                                if NICE_START.iter().any(|p| s.to_lowercase().starts_with(p)) || is_optional(&s) {
+                                    push_req(&mut reqs, &s, b.line, true);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            Kind::Row(_) => {}
+        }
+    }
+    for run in loose {
+        let hits = run.iter().filter(|b| reads_as_requirement(&b.text)).count();
+        if run.len() >= 3 && hits * 10 >= run.len() * 6 {
+            for b in run {
+                push_req(&mut reqs, &b.text, b.line, false);
+            }
+        }
+    }
+    duties.truncate(40);
+    (duties, reqs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ex(text: &str) -> Extracted {
+        let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+        extract(&lines, Date::ymd(2025, 12, 1))
+    }
+
+    fn req_texts(e: &Extracted) -> Vec<(&str, bool)> {
+        e.requirements.iter().map(|r| (r.value.text.as_str(), r.value.optional)).collect()
+    }
+
+    #[test]
+    fn a_small_estonian_posting() {
+        let e = ex("# Otsime IT-projektijuhti\n\nEesti Muuseum ootab oma meeskonda IT-projektijuhti. IT-projektijuht juhib.\n\nSinu ülesanded:\n- projektide\njuhtimine;\n\nOotame sinult:\n• kõrgharidust;\n• vähemalt 2-aastast kogemust.\n\nKasuks tuleb Jira tundmine.\n\nPakume:\n- head palka\n\nCV saata hiljemalt 15. jaanuariks aadressil mari@muuseum.ee.");
+        assert_eq!(e.language, Lang::Et);
+        assert_eq!(e.position.as_ref().unwrap().value, "IT-projektijuht");
+        assert_eq!(e.organization.as_ref().unwrap().value, "Eesti Muuseum");
+        assert_eq!(e.deadline.as_ref().unwrap().value, Date::ymd(2026, 1, 15));
+        assert_eq!(e.duties[0].value, "projektide juhtimine;");
+        assert_eq!(
+            req_texts(&e),
+            [("kõrgharidust;", false), ("vähemalt 2-aastast kogemust.", false), ("Kasuks tuleb Jira tundmine.", true)]
+        );
+        assert_eq!(e.requirements[0].line, 10);
+        assert_eq!(e.contacts[0].value.email.as_deref(), Some("mari@muuseum.ee"));
+    }
+
+    #[test]
+    fn an_english_posting() {
+        let e = ex("# Backend Engineer at Acme OÜ\n\n## Requirements\n- 5+ years of experience with Rust\n- Knowledge of SQL\n\n## Nice to have\n- Kafka\n\n## Apply\nApply by December 29, 2025.");
+        assert_eq!(e.language, Lang::En);
+        assert_eq!(e.position.as_ref().unwrap().value, "Backend Engineer");
+        assert_eq!(e.organization.as_ref().unwrap().value, "Acme OÜ");
+        assert_eq!(e.deadline.as_ref().unwrap().value, Date::ymd(2025, 12, 29));
+        assert_eq!(
+            req_texts(&e),
+            [("5+ years of experience with Rust", false), ("Knowledge of SQL", false), ("Kafka", true)]
+        );
+    }
+
+    #[test]
+    fn requirements_without_a_heading() {
+        let e = ex("Tule meile!\n\n- vähemalt 3-aastane kogemus\n- hea eesti keele oskus\n- teadmisi SQL-ist\n- täpsus");
+        assert_eq!(e.requirements.len(), 4);
+    }
+}

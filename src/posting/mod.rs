@@ -77,6 +77,47 @@ pub struct Extracted {
 /// it is empty or holds no text (binary data, an image-only PDF), or a PDF
 /// cannot be turned into text because `pdftotext` is missing.
 pub fn read(input: &source::Input, today: Date) -> anyhow::Result<(source::Source, Extracted)> {
-    let _ = (input, today);
-    anyhow::bail!("reading a posting is not built yet")
+    let source = source::load(input)?;
+    let extracted = extract::extract(&source.lines, today);
+    Ok((source, extracted))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn never_panics(text in "\\PC*(\n\\PC*){0,12}") {
+            let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+            let _ = extract::extract(&lines, Date::ymd(2025, 12, 1));
+            let _ = source::from_bytes(&source::Input::Stdin, text.as_bytes());
+        }
+
+        #[test]
+        fn never_panics_on_posting_like_text(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just("# Otsime juhti".to_string()),
+                    Just("- ".to_string()),
+                    Just("**Nõuded:**".to_string()),
+                    Just("".to_string()),
+                    Just("hiljemalt 29. ".to_string()),
+                    Just("| a | b |".to_string()),
+                    Just("1) ".to_string()),
+                    Just("IT-".to_string()),
+                    Just("<p>".to_string()),
+                    Just("/cdn-cgi/l/email-protection#4".to_string()),
+                    "[a-zõäöü@.:;, -]{0,20}",
+                ],
+                0..30,
+            )
+        ) {
+            let text = parts.join("\n");
+            let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+            let _ = extract::extract(&lines, Date::ymd(2025, 2, 28));
+            let _ = source::from_bytes(&source::Input::Stdin, text.as_bytes());
+        }
+    }
 }

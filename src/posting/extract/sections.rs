@@ -1,0 +1,232 @@
+//! What a section of a posting is about, by its heading; and text that lost
+//! its layout (a web page flattened into one paragraph) cut back into
+//! headings, sentences and items.
+
+use crate::posting::blocks::{Block, Kind, PLAIN};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Requirements,
+    /// Nice-to-haves: "Kasuks tuleb", "Eeliseks", "Nice to have".
+    Nice,
+    Duties,
+    Offers,
+    /// A job portal's form field (Haridustase, Keeleoskus, Juhiload, …):
+    /// read elsewhere, never as requirement lines.
+    Form,
+    /// Applying, contacts, the employer: none of the lists above.
+    Other,
+}
+
+/// Phrases of headings, by section, checked in this order (a nice-to-have
+/// heading often also says "nõuded"; a form field's label "Nõutud
+/// keeleoskus" too).
+const NICE: &[&str] = &[
+    "kasuks tuleb", "kasuks", "eelis", "boonus", "nice to have", "nice-to-have", "bonus", "plus",
+    "advantage", "soovituslik", "tore, kui", "hea, kui", "lisaks hindame", "preferred qualif",
+];
+const FORM: &[&str] = &[
+    "keeleoskus", "haridustase", "arvutioskus", "juhiload", "juhiluba", "töökogemus", "haridus",
+    "language skills", "education level",
+];
+const REQUIREMENTS: &[&str] = &[
+    "nõuded", "nõue", "nõutav", "ootused", "ootame sinult", "ootame sult", "ootame, et",
+    "kandideerima, kui", "sobiv kandidaat", "sobid meile", "eeldame", "eeldus", "sul on",
+    "sinu oskused", "mida ootame", "kvalifikatsioon", "otsime", "requirement", "qualification",
+    "what we expect", "we expect", "you have", "you bring", "to bring", "what you need",
+    "must have", "great match", "about you", "your profile", "who you are", "we are looking for",
+    "skills", "expectations", "you should have",
+];
+const DUTIES: &[&str] = &[
+    "ülesan", "töö kirjeldus", "ametikoha kirjeldus", "töö sisu", "sinu töö", "sinu roll",
+    "vastutusala", "mida teed", "mida sa teed", "sa hakkad", "responsibilit", "duties", "tasks",
+    "what you will do", "what you'll do", "you will", "your role", "the role", "create impact",
+    "your contribution", "contribution", "your job", "day to day", "job description",
+];
+const OFFERS: &[&str] = &[
+    "pakume", "pakub", "pakutav", "ootab sind", "hüved", "soodustus", "offer", "benefit",
+    "in it for you", "with us", "perks",
+];
+const OTHER: &[&str] = &[
+    "kandideeri", "kontakt", "lisainfo", "lisateave", "töökoha andmed", "ettevõte", "meist",
+    "apply", "contact", "about us", "dokumendid", "details", "info",
+];
+
+pub fn classify(heading: &str) -> Option<Section> {
+    let h = heading.to_lowercase().replace('’', "'");
+    let h = h.trim().trim_end_matches(':');
+    if h.split_whitespace().count() > 10 {
+        return None;
+    }
+    let has = |list: &[&str]| list.iter().any(|p| h.contains(p));
+    // "Otsime" is a heading of requirements only alone: "Otsime juhti" is a
+    // title.
+    if h.starts_with("otsime") && h.split_whitespace().count() >= 2 {
+        return None;
+    }
+    if has(NICE) {
+        Some(Section::Nice)
+    } else if has(FORM) && !h.contains("muud") {
+        Some(Section::Form)
+    } else if h.starts_with("kandideeri") && !h.contains("kui") {
+        Some(Section::Other)
+    } else if has(REQUIREMENTS) {
+        Some(Section::Requirements)
+    } else if has(DUTIES) {
+        Some(Section::Duties)
+    } else if has(OFFERS) {
+        Some(Section::Offers)
+    } else if has(OTHER) {
+        Some(Section::Other)
+    } else {
+        None
+    }
+}
+
+/// Sentences of a prose text: cut after `.`, `!`, `?` or `;` followed by a
+/// space and a capital or digit, except after abbreviations ("nt.", "sh.").
+pub fn sentences(text: &str) -> Vec<String> {
+    const ABBREV: &[&str] = &["nt", "sh", "jne", "vms", "jt", "e.g", "i.e", "incl", "etc", "nr", "tel", "dr", "mr", "ms", "vs", "u", "ca"];
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for k in 0..chars.len() {
+        let (i, c) = chars[k];
+        if !matches!(c, '.' | '!' | '?' | ';') {
+            continue;
+        }
+        let mut j = k + 1;
+        while j < chars.len() && matches!(chars[j].1, ')' | '"' | '”' | '»') {
+            j += 1;
+        }
+        if j >= chars.len() || chars[j].1 != ' ' {
+            continue;
+        }
+        let next = chars.get(j + 1).map(|c| c.1);
+        if !next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit()) {
+            continue;
+        }
+        let word = text[start..i]
+            .rsplit(|c: char| c.is_whitespace() || c == '(')
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if c == '.' && (ABBREV.contains(&word.as_str()) || word.chars().count() == 1) {
+            continue;
+        }
+        let end = chars[j].0;
+        let s = text[start..end].trim();
+        if !s.is_empty() {
+            out.push(s.to_string());
+        }
+        start = end;
+    }
+    let s = text[start..].trim();
+    if !s.is_empty() {
+        out.push(s.to_string());
+    }
+    out
+}
+
+/// A sentence that begins with a heading glued to it ("What we would like
+/// you to bring 5+ years of …"): the heading and the rest.
+fn glued_heading(sentence: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    (2..=8.min(words.len().saturating_sub(1))).rev().find_map(|k| {
+        let head = words[..k].join(" ");
+        let next = words[k];
+        let starts_new = next.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let clean = !head.contains([',', '.', ';', ':', '(']);
+        (starts_new && clean && classify(&head).is_some()).then(|| (head, words[k..].join(" ")))
+    })
+}
+
+/// Where " - " starts a new item in a flattened list: the dash between
+/// spaces, and a lower-case word after it.
+fn dash_items(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in text.match_indices(" - ") {
+        let after = text[i + 3..].chars().next();
+        if after.is_some_and(char::is_lowercase) {
+            out.push(&text[start..i]);
+            start = i + 3;
+        }
+    }
+    out.push(&text[start..]);
+    out
+}
+
+/// Long paragraphs that are whole flattened pages, cut back into blocks:
+/// " - " items (their first sentence; what follows is prose again), and
+/// prose sentences, with headings that were glued to a sentence split off.
+pub fn unflatten(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        if b.kind != Kind::Paragraph || b.text.chars().count() < 400 {
+            out.push(b);
+            continue;
+        }
+        let pieces = dash_items(&b.text);
+        let listy = pieces.len() >= 4;
+        for (p, piece) in pieces.iter().enumerate() {
+            let mut sents = sentences(piece).into_iter();
+            if listy && p > 0
+                && let Some(first) = sents.next()
+            {
+                out.push(Block { kind: Kind::Item, text: first, line: b.line });
+            }
+            for s in sents {
+                match glued_heading(&s) {
+                    Some((head, rest)) => {
+                        out.push(Block { kind: Kind::Heading(PLAIN), text: head, line: b.line });
+                        out.push(Block { kind: Kind::Paragraph, text: rest, line: b.line });
+                    }
+                    None => out.push(Block { kind: Kind::Paragraph, text: s, line: b.line }),
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_by_meaning() {
+        assert_eq!(classify("Ootame Sind kandideerima, kui:"), Some(Section::Requirements));
+        assert_eq!(classify("Kandideerimise info"), Some(Section::Other));
+        assert_eq!(classify("Kasuks tuleb:"), Some(Section::Nice));
+        assert_eq!(classify("Nõutud keeleoskus:"), Some(Section::Form));
+        assert_eq!(classify("Muud nõuded"), Some(Section::Requirements));
+        assert_eq!(classify("Sinu peamised tööülesanded"), Some(Section::Duties));
+        assert_eq!(classify("Meiega töötades ootab Sind"), Some(Section::Offers));
+        assert_eq!(classify("It’s a bonus if you also have:"), Some(Section::Nice));
+        assert_eq!(classify("You are a great match if you have"), Some(Section::Requirements));
+        assert_eq!(classify("Otsime IT-projektijuhti"), None);
+    }
+
+    #[test]
+    fn sentences_and_abbreviations() {
+        assert_eq!(
+            sentences("Teed tööd, nt. Jira. Oled täpne; Kui soovid, kandideeri!"),
+            ["Teed tööd, nt. Jira.", "Oled täpne;", "Kui soovid, kandideeri!"]
+        );
+    }
+
+    #[test]
+    fn a_flattened_page_is_cut_into_sections() {
+        let text = "It is a job. ".repeat(30)
+            + "What we would like you to bring 5+ years of Java. Knowledge of SQL. What's in it for you Join us.";
+        let got = unflatten(vec![Block { kind: Kind::Paragraph, text, line: 3 }]);
+        let heads: Vec<&str> = got
+            .iter()
+            .filter(|b| matches!(b.kind, Kind::Heading(_)))
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(heads, ["What we would like you to bring", "What's in it for you"]);
+        assert!(got.iter().any(|b| b.text == "5+ years of Java."));
+    }
+}
