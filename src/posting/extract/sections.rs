@@ -130,13 +130,27 @@ pub fn sentences(text: &str) -> Vec<String> {
 
 /// A sentence that begins with a heading glued to it ("What we would like
 /// you to bring 5+ years of …"): the heading and the rest.
+/// A heading never ends in a word that needs more after it ("Nice to have
+/// experience with CMS …" is a sentence, not a heading and a sentence).
+const OPEN_ENDS: &[&str] = &[
+    "with", "of", "in", "for", "and", "or", "to", "the", "a", "an", "on", "at", "by", "ja",
+    "ning", "või", "ka", "kui", "et", "näiteks", "nt", "sh", "muuhulgas",
+];
+
 fn glued_heading(sentence: &str) -> Option<(String, String)> {
     let words: Vec<&str> = sentence.split_whitespace().collect();
     (2..=8.min(words.len().saturating_sub(1))).rev().find_map(|k| {
         let head = words[..k].join(" ");
         let next = words[k];
-        let starts_new = next.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-        let clean = !head.contains([',', '.', ';', ':', '(']);
+        let acronym = next.chars().count() >= 2 && next.chars().all(|c| c.is_uppercase());
+        let starts_new = !acronym
+            && next
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let clean = !head.contains([',', '.', ';', ':', '('])
+            && !head.chars().any(|c| c.is_ascii_digit())
+            && !OPEN_ENDS.contains(&words[k - 1].to_lowercase().as_str());
         (starts_new && clean && classify(&head).is_some()).then(|| (head, words[k..].join(" ")))
     })
 }
@@ -177,7 +191,10 @@ pub fn unflatten(blocks: Vec<Block>) -> Vec<Block> {
                 out.push(Block { kind: Kind::Item, text: first, line: b.line });
             }
             for s in sents {
-                match glued_heading(&s) {
+                // A page flattened with its " - " items lost its headings
+                // outright; only prose keeps them glued to sentences.
+                let glued = if listy { None } else { glued_heading(&s) };
+                match glued {
                     Some((head, rest)) => {
                         out.push(Block { kind: Kind::Heading(PLAIN), text: head, line: b.line });
                         out.push(Block { kind: Kind::Paragraph, text: rest, line: b.line });
