@@ -61,7 +61,9 @@ fn norm(s: &str) -> String {
 fn near(a: &str, b: &str) -> bool {
     let (a, b) = (norm(a), norm(b));
     let head: String = a.chars().take(40).collect();
-    !a.is_empty() && !b.is_empty() && (b.contains(&head) || (b.chars().count() > 3 && a.contains(&b)))
+    !a.is_empty()
+        && !b.is_empty()
+        && (b.contains(&head) || (b.chars().count() > 3 && a.contains(&b)))
 }
 
 #[derive(Default)]
@@ -82,7 +84,8 @@ fn today() -> Date {
 }
 
 fn judge(posting: &Path, want: &Expected, tally: &Mutex<Tally>) -> Result<(), String> {
-    let (_, got) = posting::read(&Input::File(posting.to_path_buf()), today()).map_err(|e| format!("{e:#}"))?;
+    let (_, got) = posting::read(&Input::File(posting.to_path_buf()), today())
+        .map_err(|e| format!("{e:#}"))?;
     let mut wrong = Vec::new();
     let position = got.position.as_ref().map_or("", |f| f.value.as_str());
     let organization = got.organization.as_ref().map_or("", |f| f.value.as_str());
@@ -96,7 +99,10 @@ fn judge(posting: &Path, want: &Expected, tally: &Mutex<Tally>) -> Result<(), St
         wrong.push(format!("position {position:?}, want {want_pos:?}"));
     }
     if !ok_org {
-        wrong.push(format!("organization {organization:?}, want {:?}", want.organization));
+        wrong.push(format!(
+            "organization {organization:?}, want {:?}",
+            want.organization
+        ));
     }
     let deadline = got.deadline.as_ref().map(|f| f.value.to_string());
     let ok_dl = want.deadline.is_none() || deadline == want.deadline;
@@ -134,8 +140,15 @@ fn judge(posting: &Path, want: &Expected, tally: &Mutex<Tally>) -> Result<(), St
     if wrong.is_empty() {
         Ok(())
     } else {
-        let read: Vec<&str> = got.requirements.iter().map(|r| r.value.text.as_str()).collect();
-        Err(format!("{}\n  read requirements: {read:#?}", wrong.join("\n  ")))
+        let read: Vec<&str> = got
+            .requirements
+            .iter()
+            .map(|r| r.value.text.as_str())
+            .collect();
+        Err(format!(
+            "{}\n  read requirements: {read:#?}",
+            wrong.join("\n  ")
+        ))
     }
 }
 
@@ -153,13 +166,19 @@ fn main() {
     let trials: Vec<_> = names
         .into_iter()
         .map(|posting| {
-            let stem = posting.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+            let stem = posting
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or("")
+                .to_string();
             let expected = root.join("expected").join(format!("{stem}.yaml"));
             let tally = Arc::clone(&tally);
             libtest_mimic::Trial::test(stem, move || {
-                let text = std::fs::read_to_string(&expected).map_err(|e| format!("{}: {e}", expected.display()))?;
+                let text = std::fs::read_to_string(&expected)
+                    .map_err(|e| format!("{}: {e}", expected.display()))?;
                 // The labels' dates are YAML dates; read them as text.
-                let want: Expected = serde_saphyr::from_str(&text).map_err(|e| format!("{}: {e}", expected.display()))?;
+                let want: Expected = serde_saphyr::from_str(&text)
+                    .map_err(|e| format!("{}: {e}", expected.display()))?;
                 judge(&posting, &want, &tally).map_err(Into::into)
             })
         })

@@ -39,8 +39,7 @@ pub const BOLD: u8 = 7;
 pub const PLAIN: u8 = 8;
 
 const BULLETS: &[char] = &[
-    '-', '*', '•', '–', '—', '·', '▪', '\u{f0b7}', '◦', '●', '○', '■', '□', '➢', '►', '✓', '✔',
-    '+',
+    '-', '*', '•', '–', '—', '·', '▪', '\u{f0b7}', '◦', '●', '○', '■', '□', '➢', '►', '✓', '✔', '+',
 ];
 
 pub fn blocks(lines: &[String]) -> Vec<Block> {
@@ -142,7 +141,12 @@ fn push_heading(out: &mut Vec<Block>, level: u8, text: &str, line: usize) {
 /// zero-width characters dropped.
 fn spaces(s: &str) -> String {
     s.chars()
-        .filter(|c| !matches!(c, '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}'))
+        .filter(|c| {
+            !matches!(
+                c,
+                '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}'
+            )
+        })
         .map(|c| if c.is_whitespace() { ' ' } else { c })
         .collect()
 }
@@ -179,13 +183,9 @@ fn table_row(line: &str) -> Option<Vec<String>> {
         return None;
     }
     let cells: Vec<&str> = line.split('|').map(str::trim).collect();
-    let cells: Vec<&str> = if starts {
-        cells[1..].to_vec()
-    } else {
-        cells
-    };
+    let cells: Vec<&str> = if starts { cells[1..].to_vec() } else { cells };
     let cells: Vec<&str> = match cells.last() {
-        Some(l) if l.is_empty() => cells[..cells.len() - 1].to_vec(),
+        Some(&"") => cells[..cells.len() - 1].to_vec(),
         _ => cells,
     };
     if cells.len() < 2 && !starts {
@@ -238,9 +238,7 @@ fn list_item(line: &str) -> Option<&str> {
 /// A line that is all bold (`**Nõuded:**`, `__Nõuded__`): a heading.
 fn bold_line(line: &str) -> Option<String> {
     for mark in ["**", "__"] {
-        if let Some(inner) = line
-            .strip_prefix(mark)
-            .and_then(|l| l.strip_suffix(mark))
+        if let Some(inner) = line.strip_prefix(mark).and_then(|l| l.strip_suffix(mark))
             && !inner.contains(mark)
             && !inner.trim().is_empty()
         {
@@ -258,7 +256,7 @@ fn plain_heading(text: &str, after_break: bool, next: Option<&str>) -> bool {
     if words > 10 || text.chars().count() > 90 {
         return false;
     }
-    if text.ends_with(':') {
+    if text.ends_with(':') || text.ends_with('?') && words <= 6 {
         return true;
     }
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
@@ -290,8 +288,7 @@ fn join(prev: &str, next: &str, blanks: usize) -> Option<String> {
     if blanks == 1 {
         // A copy that broke a word over a blank line: both sides are bare
         // lower-case letters where the word was cut.
-        return (last.is_lowercase() && next_first.is_lowercase())
-            .then(|| format!("{prev}{next}"));
+        return (last.is_lowercase() && next_first.is_lowercase()).then(|| format!("{prev}{next}"));
     }
     if blanks > 1 {
         return None;
@@ -474,7 +471,10 @@ mod tests {
 
     #[test]
     fn hyphenation_is_undone_but_real_hyphens_stay() {
-        assert_eq!(dehyphenate("arendus infosüs-", "teemide jaoks"), "arendus infosüsteemide jaoks");
+        assert_eq!(
+            dehyphenate("arendus infosüs-", "teemide jaoks"),
+            "arendus infosüsteemide jaoks"
+        );
         assert_eq!(dehyphenate("meie IT-", "juht"), "meie IT-juht");
         assert_eq!(dehyphenate("töö-", "ja pereelu"), "töö- ja pereelu");
         assert_eq!(dehyphenate("3-", "aastane"), "3-aastane");
@@ -519,14 +519,22 @@ mod tests {
     #[test]
     fn bullets_of_every_kind_with_no_break_spaces() {
         for bullet in ["-", "*", "•", "–", "·", "▪", "\u{f0b7}"] {
-            let got = texts(&format!("{bullet}\u{a0}\u{a0}\u{a0}oskus kasutada  arvutit;"));
-            assert_eq!(got, [(Kind::Item, "oskus kasutada arvutit;".into())], "{bullet}");
+            let got = texts(&format!(
+                "{bullet}\u{a0}\u{a0}\u{a0}oskus kasutada  arvutit;"
+            ));
+            assert_eq!(
+                got,
+                [(Kind::Item, "oskus kasutada arvutit;".into())],
+                "{bullet}"
+            );
         }
     }
 
     #[test]
     fn tables_and_pipe_rows() {
-        let got = b("| Keel | Kõnes |\n|------|------|\n| eesti keel - nõutud | B2 - hea |\neesti keel | C1 | C1");
+        let got = b(
+            "| Keel | Kõnes |\n|------|------|\n| eesti keel - nõutud | B2 - hea |\neesti keel | C1 | C1",
+        );
         assert_eq!(got.len(), 3);
         assert_eq!(
             got[1].kind,

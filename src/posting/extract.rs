@@ -39,7 +39,8 @@ pub fn extract(lines: &[String], today: Date) -> Extracted {
         unit: found(title.unit),
         reference: fields::reference(&clean),
         deadline: dates::deadline(&clean, today).map(|(value, line)| Found { value, line }),
-        url: fields::url(&fields, &clean),
+        // Links are in the raw lines: cleaning keeps a link's text only.
+        url: fields::url(&fields, lines),
         address: fields::address(&fields),
         contacts: fields::contacts(&clean),
         location: fields::location(&fields, &clean),
@@ -76,8 +77,26 @@ pub fn language(text: &str) -> Lang {
         "will", "a", "an", "as", "on", "be", "have",
     ];
     const ET: &[&str] = &[
-        "ja", "on", "ning", "või", "kui", "sinu", "oma", "ka", "meie", "kes", "mis", "see",
-        "ole", "oled", "sul", "tööd", "töö", "vähemalt", "nii", "et",
+        "ja",
+        "on",
+        "ning",
+        "või",
+        "kui",
+        "sinu",
+        "oma",
+        "ka",
+        "meie",
+        "kes",
+        "mis",
+        "see",
+        "ole",
+        "oled",
+        "sul",
+        "tööd",
+        "töö",
+        "vähemalt",
+        "nii",
+        "et",
     ];
     let (mut en, mut et) = (0usize, 0usize);
     for w in text.split(|c: char| !c.is_alphabetic()) {
@@ -94,14 +113,34 @@ pub fn language(text: &str) -> Lang {
 
 /// Openings of sentences that offer something as a plus.
 const NICE_START: &[&str] = &[
-    "kasuks tuleb", "kasuks tulevad", "eeliseks on", "eeliseks loeme", "eeliseks tuleb", "eelistatud on",
-    "boonuseks", "soovitavalt", "soovituslikult", "nice to have", "it's a plus", "it is a plus",
-    "a plus is", "bonus points",
+    "kasuks tuleb",
+    "kasuks tulevad",
+    "eeliseks on",
+    "eeliseks loeme",
+    "eeliseks tuleb",
+    "eelistatud on",
+    "boonuseks",
+    "soovitavalt",
+    "soovituslikult",
+    "nice to have",
+    "it's a plus",
+    "it is a plus",
+    "a plus is",
+    "bonus points",
 ];
 /// Phrases inside a line that make it a nice-to-have.
 const NICE_INSIDE: &[&str] = &[
-    "on eeliseks", "tuleb kasuks", "loetakse eeliseks", "on kasuks", "on plussiks", "is a plus",
-    "is a huge plus", "is a bonus", "is an advantage", "is beneficial", "nice to have",
+    "on eeliseks",
+    "tuleb kasuks",
+    "loetakse eeliseks",
+    "on kasuks",
+    "on plussiks",
+    "is a plus",
+    "is a huge plus",
+    "is a bonus",
+    "is an advantage",
+    "is beneficial",
+    "nice to have",
     "is considered an asset",
 ];
 
@@ -113,8 +152,22 @@ fn is_optional(text: &str) -> bool {
 /// Stems of the words requirement lines are made of, to recognise a list
 /// of requirements that lost its heading.
 const REQUIREMENT_WORDS: &[&str] = &[
-    "kogemus", "oskus", "teadmis", "haridus", "keele", "tundmi", "valdami", "mõtlemi", "võime",
-    "experience", "knowledge", "degree", "skills", "ability", "proficien", "familiar",
+    "kogemus",
+    "oskus",
+    "teadmis",
+    "haridus",
+    "keele",
+    "tundmi",
+    "valdami",
+    "mõtlemi",
+    "võime",
+    "experience",
+    "knowledge",
+    "degree",
+    "skills",
+    "ability",
+    "proficien",
+    "familiar",
     "understanding",
 ];
 
@@ -131,16 +184,22 @@ fn lists(blocks: &[Block]) -> Lists {
     let mut reqs: Vec<Found<RequirementLine>> = Vec::new();
     let mut stack: Vec<(u8, Option<Section>)> = Vec::new();
     let mut section: Option<Section> = None;
-    let push_req = |reqs: &mut Vec<Found<RequirementLine>>, text: &str, line: usize, optional: bool| {
-        let text = text.trim();
-        if text.is_empty() || reqs.iter().any(|r| r.value.text == text) {
-            return;
-        }
-        reqs.push(Found {
-            value: RequirementLine { text: text.to_string(), optional: optional || is_optional(text) },
-            line,
-        });
-    };
+    let push_req =
+        |reqs: &mut Vec<Found<RequirementLine>>, text: &str, line: usize, optional: bool| {
+            let text = text.trim();
+            // An address or a link alone is how to apply, not a requirement.
+            let bare_link = !text.contains(' ') && (text.contains('@') || text.contains("://"));
+            if text.is_empty() || bare_link || reqs.iter().any(|r| r.value.text == text) {
+                return;
+            }
+            reqs.push(Found {
+                value: RequirementLine {
+                    text: text.to_string(),
+                    optional: optional || is_optional(text),
+                },
+                line,
+            });
+        };
     // Runs of items under no known section, for the fallback.
     let mut loose: Vec<Vec<&Block>> = vec![Vec::new()];
     for (k, b) in blocks.iter().enumerate() {
@@ -151,13 +210,20 @@ fn lists(blocks: &[Block]) -> Lists {
                 }
                 let parent = stack.last().and_then(|(_, s)| *s);
                 // The first-level heading is the posting's title.
-                let own = if *level == 1 { None } else { sections::classify(&b.text) };
+                let own = if *level == 1 {
+                    None
+                } else {
+                    sections::classify(&b.text)
+                };
                 section = own.or(parent);
                 stack.push((*level, section));
                 loose.push(Vec::new());
                 // A heading that is itself a plus ("Kasuks tuleb X-i
                 // tundmine") is a line too, not only a heading.
-                if own == Some(Section::Nice) && b.text.split_whitespace().count() > 4 && !b.text.ends_with(':') {
+                if own == Some(Section::Nice)
+                    && b.text.split_whitespace().count() > 4
+                    && !b.text.ends_with(':')
+                {
                     push_req(&mut reqs, &b.text, b.line, true);
                 }
             }
@@ -178,23 +244,34 @@ fn lists(blocks: &[Block]) -> Lists {
                         }
                     }
                     Some(Section::Duties) if !intro => {
-                        let texts = if item { vec![b.text.clone()] } else { sections::sentences(&b.text) };
+                        let texts = if item {
+                            vec![b.text.clone()]
+                        } else {
+                            sections::sentences(&b.text)
+                        };
                         for t in texts {
                             if is_optional(&t) {
                                 push_req(&mut reqs, &t, b.line, true);
                             } else {
-                                duties.push(Found { value: t, line: b.line });
+                                duties.push(Found {
+                                    value: t,
+                                    line: b.line,
+                                });
                             }
                         }
                     }
-                    Some(Section::Offers | Section::Form) => {}
+                    Some(Section::Offers) => {}
                     _ => {
                         if item {
-                            loose.last_mut().map(|run| run.push(b));
+                            if let Some(run) = loose.last_mut() {
+                                run.push(b);
+                            }
                         } else {
                             loose.push(Vec::new());
                             for s in sections::sentences(&b.text) {
-                                if NICE_START.iter().any(|p| s.to_lowercase().starts_with(p)) || is_optional(&s) {
+                                if NICE_START.iter().any(|p| s.to_lowercase().starts_with(p))
+                                    || is_optional(&s)
+                                {
                                     push_req(&mut reqs, &s, b.line, true);
                                 }
                             }
@@ -202,7 +279,21 @@ fn lists(blocks: &[Block]) -> Lists {
                     }
                 }
             }
-            Kind::Row(_) => {}
+            // A form's table (languages with their levels) under a
+            // requirements heading: each row but the header is a line.
+            Kind::Row(cells) => {
+                let header = k == 0
+                    || !matches!(blocks[k - 1].kind, Kind::Row(_))
+                        && blocks
+                            .get(k + 1)
+                            .is_some_and(|n| matches!(n.kind, Kind::Row(_)))
+                        && !cells
+                            .iter()
+                            .any(|c| c.chars().any(|ch| ch.is_ascii_digit()));
+                if matches!(section, Some(Section::Requirements | Section::Nice)) && !header {
+                    push_req(&mut reqs, &b.text, b.line, section == Some(Section::Nice));
+                }
+            }
         }
     }
     for run in loose {
@@ -227,12 +318,17 @@ mod tests {
     }
 
     fn req_texts(e: &Extracted) -> Vec<(&str, bool)> {
-        e.requirements.iter().map(|r| (r.value.text.as_str(), r.value.optional)).collect()
+        e.requirements
+            .iter()
+            .map(|r| (r.value.text.as_str(), r.value.optional))
+            .collect()
     }
 
     #[test]
     fn a_small_estonian_posting() {
-        let e = ex("# Otsime IT-projektijuhti\n\nEesti Muuseum ootab oma meeskonda IT-projektijuhti. IT-projektijuht juhib.\n\nSinu ülesanded:\n- projektide\njuhtimine;\n\nOotame sinult:\n• kõrgharidust;\n• vähemalt 2-aastast kogemust.\n\nKasuks tuleb Jira tundmine.\n\nPakume:\n- head palka\n\nCV saata hiljemalt 15. jaanuariks aadressil mari@muuseum.ee.");
+        let e = ex(
+            "# Otsime IT-projektijuhti\n\nEesti Muuseum ootab oma meeskonda IT-projektijuhti. IT-projektijuht juhib.\n\nSinu ülesanded:\n- projektide\njuhtimine;\n\nOotame sinult:\n• kõrgharidust;\n• vähemalt 2-aastast kogemust.\n\nKasuks tuleb Jira tundmine.\n\nPakume:\n- head palka\n\nCV saata hiljemalt 15. jaanuariks aadressil mari@muuseum.ee.",
+        );
         assert_eq!(e.language, Lang::Et);
         assert_eq!(e.position.as_ref().unwrap().value, "IT-projektijuht");
         assert_eq!(e.organization.as_ref().unwrap().value, "Eesti Muuseum");
@@ -240,28 +336,43 @@ mod tests {
         assert_eq!(e.duties[0].value, "projektide juhtimine;");
         assert_eq!(
             req_texts(&e),
-            [("kõrgharidust;", false), ("vähemalt 2-aastast kogemust.", false), ("Kasuks tuleb Jira tundmine.", true)]
+            [
+                ("kõrgharidust;", false),
+                ("vähemalt 2-aastast kogemust.", false),
+                ("Kasuks tuleb Jira tundmine.", true)
+            ]
         );
         assert_eq!(e.requirements[0].line, 10);
-        assert_eq!(e.contacts[0].value.email.as_deref(), Some("mari@muuseum.ee"));
+        assert_eq!(
+            e.contacts[0].value.email.as_deref(),
+            Some("mari@muuseum.ee")
+        );
     }
 
     #[test]
     fn an_english_posting() {
-        let e = ex("# Backend Engineer at Acme OÜ\n\n## Requirements\n- 5+ years of experience with Rust\n- Knowledge of SQL\n\n## Nice to have\n- Kafka\n\n## Apply\nApply by December 29, 2025.");
+        let e = ex(
+            "# Backend Engineer at Acme OÜ\n\n## Requirements\n- 5+ years of experience with Rust\n- Knowledge of SQL\n\n## Nice to have\n- Kafka\n\n## Apply\nApply by December 29, 2025.",
+        );
         assert_eq!(e.language, Lang::En);
         assert_eq!(e.position.as_ref().unwrap().value, "Backend Engineer");
         assert_eq!(e.organization.as_ref().unwrap().value, "Acme OÜ");
         assert_eq!(e.deadline.as_ref().unwrap().value, Date::ymd(2025, 12, 29));
         assert_eq!(
             req_texts(&e),
-            [("5+ years of experience with Rust", false), ("Knowledge of SQL", false), ("Kafka", true)]
+            [
+                ("5+ years of experience with Rust", false),
+                ("Knowledge of SQL", false),
+                ("Kafka", true)
+            ]
         );
     }
 
     #[test]
     fn requirements_without_a_heading() {
-        let e = ex("Tule meile!\n\n- vähemalt 3-aastane kogemus\n- hea eesti keele oskus\n- teadmisi SQL-ist\n- täpsus");
+        let e = ex(
+            "Tule meile!\n\n- vähemalt 3-aastane kogemus\n- hea eesti keele oskus\n- teadmisi SQL-ist\n- täpsus",
+        );
         assert_eq!(e.requirements.len(), 4);
     }
 }

@@ -191,8 +191,7 @@ fn binary_like(s: &str) -> bool {
         .chars()
         .filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
         .count();
-    controls > 0 && controls * 100 >= s.chars().count().max(1)
-        || s.contains('\0')
+    controls > 0 && controls * 100 >= s.chars().count().max(1) || s.contains('\0')
 }
 
 /// One Windows-1252 byte as a character (the C1 range as Windows fills it).
@@ -303,7 +302,10 @@ mod tests {
     #[test]
     fn format_by_extension_and_content() {
         let html = b"<!DOCTYPE html><html><body><p>Tere</p></body></html>";
-        assert_eq!(from_bytes(&Input::Stdin, html).unwrap().format, Format::Html);
+        assert_eq!(
+            from_bytes(&Input::Stdin, html).unwrap().format,
+            Format::Html
+        );
         assert_eq!(read("a.md", b"x").unwrap().format, Format::Markdown);
         assert_eq!(read("a.HTM", b"<p>x</p>").unwrap().format, Format::Html);
         assert_eq!(
@@ -323,13 +325,15 @@ mod tests {
         let md = format!("[Mari](https://x.ee/cdn-cgi/l/email-protection#{hex}).");
         assert_eq!(decode_cloudflare(&md), "[Mari](mailto:a@b.ee).");
         assert_eq!(cf_decode("zz"), None);
-        assert_eq!(decode_cloudflare("/cdn-cgi/l/email-protection#"), "/cdn-cgi/l/email-protection#");
+        assert_eq!(
+            decode_cloudflare("/cdn-cgi/l/email-protection#"),
+            "/cdn-cgi/l/email-protection#"
+        );
     }
 
     #[test]
     fn unreadable_file_names_the_file() {
-        let e = load(&Input::File(PathBuf::from("/no/such/posting.txt")))
-            .unwrap_err();
+        let e = load(&Input::File(PathBuf::from("/no/such/posting.txt"))).unwrap_err();
         let msg = format!("{e:#}");
         assert!(msg.contains("/no/such/posting.txt"), "{msg}");
     }

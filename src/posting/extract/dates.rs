@@ -143,7 +143,8 @@ pub fn dates_in(text: &str, today: Date) -> Vec<Dated> {
         let t = toks[i].text;
         let next = |k: usize| toks.get(i + k).map(|t| t.text).unwrap_or("");
         // 2025-12-29
-        if let (Some(y), Some(m), Some(d)) = (num(t, 4..=4), num(next(1), 1..=2), num(next(2), 1..=2))
+        if let (Some(y), Some(m), Some(d)) =
+            (num(t, 4..=4), num(next(1), 1..=2), num(next(2), 1..=2))
             && sep(i) == "-"
             && sep(i + 1) == "-"
             && let Some(date) = make(y, m, d)
@@ -153,7 +154,8 @@ pub fn dates_in(text: &str, today: Date) -> Vec<Dated> {
             continue;
         }
         // 29.12.2025, 29/12/2025
-        if let (Some(d), Some(m), Some(y)) = (num(t, 1..=2), num(next(1), 1..=2), num(next(2), 4..=4))
+        if let (Some(d), Some(m), Some(y)) =
+            (num(t, 1..=2), num(next(1), 1..=2), num(next(2), 4..=4))
             && matches!(sep(i), "." | "/")
             && sep(i) == sep(i + 1)
             && let Some(date) = make(y, m, d)
@@ -241,6 +243,20 @@ const DEADLINE_WORDS: &[&str] = &[
     "valid until",
 ];
 
+/// Words that make a date on the line a likely deadline when no line says
+/// so outright ("CV saata 15.01.2026", "ootame kuni 3. märtsini").
+const WEAK_DEADLINE_WORDS: &[&str] = &[
+    "kuni",
+    "saata",
+    "esitada",
+    "ootame",
+    "oodatakse",
+    "until",
+    "send",
+    "submit",
+    " by ",
+];
+
 /// Dates on these lines are something else: the ad's publication, the
 /// start of work.
 const NOT_DEADLINE: &[&str] = &[
@@ -258,6 +274,8 @@ const NOT_DEADLINE: &[&str] = &[
     "alates",
     "start date",
     "starting",
+    "leping",
+    "contract",
 ];
 
 /// The deadline in `lines` (cleaned text, 1-based by position) and its line.
@@ -265,6 +283,7 @@ pub fn deadline(lines: &[String], today: Date) -> Option<(Date, usize)> {
     let lower: Vec<String> = lines.iter().map(|l| l.to_lowercase()).collect();
     let skip = |k: usize| NOT_DEADLINE.iter().any(|w| lower[k].contains(w));
     let mut by_case = None;
+    let mut weak = None;
     for (k, l) in lower.iter().enumerate() {
         if skip(k) {
             continue;
@@ -287,8 +306,14 @@ pub fn deadline(lines: &[String], today: Date) -> Option<(Date, usize)> {
         {
             by_case = Some((d.date, k + 1));
         }
+        if weak.is_none()
+            && WEAK_DEADLINE_WORDS.iter().any(|w| l.contains(w))
+            && let Some(d) = found.first()
+        {
+            weak = Some((d.date, k + 1));
+        }
     }
-    by_case
+    by_case.or(weak)
 }
 
 #[cfg(test)]
@@ -296,7 +321,9 @@ mod tests {
     use super::*;
 
     fn one(text: &str) -> Option<Date> {
-        dates_in(text, Date::ymd(2025, 12, 1)).first().map(|d| d.date)
+        dates_in(text, Date::ymd(2025, 12, 1))
+            .first()
+            .map(|d| d.date)
     }
 
     #[test]
@@ -310,7 +337,10 @@ mod tests {
 
     #[test]
     fn month_names_in_estonian_and_english() {
-        assert_eq!(one("hiljemalt 29. detsembril 2025"), Some(Date::ymd(2025, 12, 29)));
+        assert_eq!(
+            one("hiljemalt 29. detsembril 2025"),
+            Some(Date::ymd(2025, 12, 29))
+        );
         assert_eq!(one("30. september 2025"), Some(Date::ymd(2025, 9, 30)));
         assert_eq!(one("by December 29, 2025"), Some(Date::ymd(2025, 12, 29)));
         assert_eq!(one("by 5th of March 2026"), Some(Date::ymd(2026, 3, 5)));
@@ -321,8 +351,14 @@ mod tests {
     #[test]
     fn a_date_without_a_year_is_the_next_one() {
         // On 1 December 2025: 15 January is next year's, 20 December this year's.
-        assert_eq!(one("kandideeri 15. jaanuariks"), Some(Date::ymd(2026, 1, 15)));
-        assert_eq!(one("hiljemalt 20. detsembriks"), Some(Date::ymd(2025, 12, 20)));
+        assert_eq!(
+            one("kandideeri 15. jaanuariks"),
+            Some(Date::ymd(2026, 1, 15))
+        );
+        assert_eq!(
+            one("hiljemalt 20. detsembriks"),
+            Some(Date::ymd(2025, 12, 20))
+        );
         assert_eq!(one("1. detsember"), Some(Date::ymd(2025, 12, 1)));
     }
 
@@ -344,5 +380,10 @@ mod tests {
         assert_eq!(deadline(&lines, today), Some((Date::ymd(2025, 8, 15), 1)));
         let lines = ["Avaldatud 1.06.2025".to_string()];
         assert_eq!(deadline(&lines, today), None);
+        let lines = [
+            "Leping kuni 31.12.2026".to_string(),
+            "CV saata 20.06.2025".to_string(),
+        ];
+        assert_eq!(deadline(&lines, today), Some((Date::ymd(2025, 6, 20), 2)));
     }
 }

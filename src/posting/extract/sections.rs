@@ -11,50 +11,161 @@ pub enum Section {
     Nice,
     Duties,
     Offers,
-    /// A job portal's form field (Haridustase, Keeleoskus, Juhiload, …):
-    /// read elsewhere, never as requirement lines.
-    Form,
     /// Applying, contacts, the employer: none of the lists above.
     Other,
 }
 
 /// Phrases of headings, by section, checked in this order (a nice-to-have
-/// heading often also says "nõuded"; a form field's label "Nõutud
-/// keeleoskus" too).
+/// heading often also says "nõuded").
 const NICE: &[&str] = &[
-    "kasuks tuleb", "kasuks", "eelis", "boonus", "nice to have", "nice-to-have", "bonus", "plus",
-    "advantage", "soovituslik", "tore, kui", "hea, kui", "lisaks hindame", "preferred qualif",
+    "kasuks",
+    "eelis",
+    "boonus",
+    "plussiks",
+    "lisaväärtus",
+    "oleks tore",
+    "tore oleks",
+    "tore, kui",
+    "hea, kui",
+    "oleks hea",
+    "hea oleks",
+    "lisaks hindame",
+    "soovituslik",
+    "nice to have",
+    "nice-to-have",
+    "good to have",
+    "bonus",
+    "plus",
+    "advantage",
+    "desirable",
+    "preferred",
+    "stand out",
+    "extra points",
+    "would be nice",
 ];
-const FORM: &[&str] = &[
-    "keeleoskus", "haridustase", "arvutioskus", "juhiload", "juhiluba", "töökogemus", "haridus",
-    "language skills", "education level",
-];
+/// A job portal's form fields (Haridustase, Keeleoskus, Töökogemus, …) are
+/// requirements too: their lines feed the requirement reader (levels,
+/// years), although a person would not repeat them as sentences.
 const REQUIREMENTS: &[&str] = &[
-    "nõuded", "nõue", "nõutav", "ootused", "ootame sinult", "ootame sult", "ootame, et",
-    "kandideerima, kui", "sobiv kandidaat", "sobid meile", "eeldame", "eeldus", "sul on",
-    "sinu oskused", "mida ootame", "kvalifikatsioon", "otsime", "requirement", "qualification",
-    "what we expect", "we expect", "you have", "you bring", "to bring", "what you need",
-    "must have", "great match", "about you", "your profile", "who you are", "we are looking for",
-    "skills", "expectations", "you should have",
+    "nõue",
+    "nõuded",
+    "nõutav",
+    "nõutud",
+    "ootused",
+    "ootame sinult",
+    "ootame sult",
+    "ootame, et",
+    "sinult",
+    "kandidaadilt",
+    "sobiv kandidaat",
+    "sobid",
+    "eeldame",
+    "eeldus",
+    "sinu oskused",
+    "oskused",
+    "mida ootame",
+    "kvalifikatsioon",
+    "profiil",
+    "keeleoskus",
+    "haridus",
+    "arvutioskus",
+    "juhiload",
+    "juhiluba",
+    "töökogemus",
+    "kogemus",
+    "requirement",
+    "qualification",
+    "what we expect",
+    "we expect",
+    "you have",
+    "you bring",
+    "to bring",
+    "you'll need",
+    "you need",
+    "must have",
+    "must-have",
+    "great match",
+    "about you",
+    "your profile",
+    "who you are",
+    "looking for",
+    "skills",
+    "expectations",
+    "you should have",
+    "background",
+    "ideal candidate",
+    "your experience",
+    "language",
 ];
 const DUTIES: &[&str] = &[
-    "ülesan", "töö kirjeldus", "ametikoha kirjeldus", "töö sisu", "sinu töö", "sinu roll",
-    "vastutusala", "mida teed", "mida sa teed", "sa hakkad", "responsibilit", "duties", "tasks",
-    "what you will do", "what you'll do", "you will", "your role", "the role", "create impact",
-    "your contribution", "contribution", "your job", "day to day", "job description",
+    "ülesan",
+    "töö kirjeldus",
+    "ametikoha kirjeldus",
+    "töö sisu",
+    "sinu töö",
+    "sinu roll",
+    "igapäevatöö",
+    "vastutusala",
+    "mida teed",
+    "mida sa teed",
+    "sa hakkad",
+    "responsibilit",
+    "duties",
+    "tasks",
+    "what you will do",
+    "what you'll do",
+    "you'll be doing",
+    "you will",
+    "your role",
+    "the role",
+    "in this role",
+    "create impact",
+    "contribution",
+    "your job",
+    "day to day",
+    "your day",
+    "job description",
+    "role description",
 ];
 const OFFERS: &[&str] = &[
-    "pakume", "pakub", "pakutav", "ootab sind", "hüved", "soodustus", "offer", "benefit",
-    "in it for you", "with us", "perks",
+    "pakume",
+    "pakub",
+    "pakutav",
+    "omalt poolt",
+    "ootab sind",
+    "hüved",
+    "soodustus",
+    "miks meie",
+    "offer",
+    "benefit",
+    "in it for you",
+    "with us",
+    "perks",
+    "why join",
+    "why us",
+    "compensation",
 ];
 const OTHER: &[&str] = &[
-    "kandideeri", "kontakt", "lisainfo", "lisateave", "töökoha andmed", "ettevõte", "meist",
-    "apply", "contact", "about us", "dokumendid", "details", "info",
+    "kandideeri",
+    "kontakt",
+    "lisainfo",
+    "lisateave",
+    "küsimus",
+    "töökoha andmed",
+    "ettevõte",
+    "meist",
+    "apply",
+    "contact",
+    "question",
+    "about us",
+    "dokumendid",
+    "details",
+    "info",
 ];
 
 pub fn classify(heading: &str) -> Option<Section> {
     let h = heading.to_lowercase().replace('’', "'");
-    let h = h.trim().trim_end_matches(':');
+    let h = h.trim().trim_end_matches([':', '?', '!']).trim();
     if h.split_whitespace().count() > 10 {
         return None;
     }
@@ -66,11 +177,15 @@ pub fn classify(heading: &str) -> Option<Section> {
     }
     if has(NICE) {
         Some(Section::Nice)
-    } else if has(FORM) && !h.contains("muud") {
-        Some(Section::Form)
-    } else if h.starts_with("kandideeri") && !h.contains("kui") {
+    } else if (h.starts_with("kandideeri") && !h.ends_with("kui")) || has(&["küsimus", "question"])
+    {
         Some(Section::Other)
-    } else if has(REQUIREMENTS) {
+    } else if has(REQUIREMENTS)
+        || h.starts_with("sul on")
+        || h.starts_with("you are")
+        || h.ends_with(" kui")
+        || h.ends_with(" if you")
+    {
         Some(Section::Requirements)
     } else if has(DUTIES) {
         Some(Section::Duties)
@@ -86,7 +201,10 @@ pub fn classify(heading: &str) -> Option<Section> {
 /// Sentences of a prose text: cut after `.`, `!`, `?` or `;` followed by a
 /// space and a capital or digit, except after abbreviations ("nt.", "sh.").
 pub fn sentences(text: &str) -> Vec<String> {
-    const ABBREV: &[&str] = &["nt", "sh", "jne", "vms", "jt", "e.g", "i.e", "incl", "etc", "nr", "tel", "dr", "mr", "ms", "vs", "u", "ca"];
+    const ABBREV: &[&str] = &[
+        "nt", "sh", "jne", "vms", "jt", "e.g", "i.e", "incl", "etc", "nr", "tel", "dr", "mr", "ms",
+        "vs", "u", "ca",
+    ];
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     let mut start = 0;
@@ -133,26 +251,49 @@ pub fn sentences(text: &str) -> Vec<String> {
 /// A heading never ends in a word that needs more after it ("Nice to have
 /// experience with CMS …" is a sentence, not a heading and a sentence).
 const OPEN_ENDS: &[&str] = &[
-    "with", "of", "in", "for", "and", "or", "to", "the", "a", "an", "on", "at", "by", "ja",
-    "ning", "või", "ka", "kui", "et", "näiteks", "nt", "sh", "muuhulgas",
+    "with",
+    "of",
+    "in",
+    "for",
+    "and",
+    "or",
+    "to",
+    "the",
+    "a",
+    "an",
+    "on",
+    "at",
+    "by",
+    "ja",
+    "ning",
+    "või",
+    "ka",
+    "kui",
+    "et",
+    "näiteks",
+    "nt",
+    "sh",
+    "muuhulgas",
 ];
 
 fn glued_heading(sentence: &str) -> Option<(String, String)> {
     let words: Vec<&str> = sentence.split_whitespace().collect();
-    (2..=8.min(words.len().saturating_sub(1))).rev().find_map(|k| {
-        let head = words[..k].join(" ");
-        let next = words[k];
-        let acronym = next.chars().count() >= 2 && next.chars().all(|c| c.is_uppercase());
-        let starts_new = !acronym
-            && next
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-        let clean = !head.contains([',', '.', ';', ':', '('])
-            && !head.chars().any(|c| c.is_ascii_digit())
-            && !OPEN_ENDS.contains(&words[k - 1].to_lowercase().as_str());
-        (starts_new && clean && classify(&head).is_some()).then(|| (head, words[k..].join(" ")))
-    })
+    (2..=8.min(words.len().saturating_sub(1)))
+        .rev()
+        .find_map(|k| {
+            let head = words[..k].join(" ");
+            let next = words[k];
+            let acronym = next.chars().count() >= 2 && next.chars().all(|c| c.is_uppercase());
+            let starts_new = !acronym
+                && next
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            let clean = !head.contains([',', '.', ';', ':', '('])
+                && !head.chars().any(|c| c.is_ascii_digit())
+                && !OPEN_ENDS.contains(&words[k - 1].to_lowercase().as_str());
+            (starts_new && clean && classify(&head).is_some()).then(|| (head, words[k..].join(" ")))
+        })
 }
 
 /// Where " - " starts a new item in a flattened list: the dash between
@@ -185,10 +326,15 @@ pub fn unflatten(blocks: Vec<Block>) -> Vec<Block> {
         let listy = pieces.len() >= 4;
         for (p, piece) in pieces.iter().enumerate() {
             let mut sents = sentences(piece).into_iter();
-            if listy && p > 0
+            if listy
+                && p > 0
                 && let Some(first) = sents.next()
             {
-                out.push(Block { kind: Kind::Item, text: first, line: b.line });
+                out.push(Block {
+                    kind: Kind::Item,
+                    text: first,
+                    line: b.line,
+                });
             }
             for s in sents {
                 // A page flattened with its " - " items lost its headings
@@ -196,10 +342,22 @@ pub fn unflatten(blocks: Vec<Block>) -> Vec<Block> {
                 let glued = if listy { None } else { glued_heading(&s) };
                 match glued {
                     Some((head, rest)) => {
-                        out.push(Block { kind: Kind::Heading(PLAIN), text: head, line: b.line });
-                        out.push(Block { kind: Kind::Paragraph, text: rest, line: b.line });
+                        out.push(Block {
+                            kind: Kind::Heading(PLAIN),
+                            text: head,
+                            line: b.line,
+                        });
+                        out.push(Block {
+                            kind: Kind::Paragraph,
+                            text: rest,
+                            line: b.line,
+                        });
                     }
-                    None => out.push(Block { kind: Kind::Paragraph, text: s, line: b.line }),
+                    None => out.push(Block {
+                        kind: Kind::Paragraph,
+                        text: s,
+                        line: b.line,
+                    }),
                 }
             }
         }
@@ -213,15 +371,36 @@ mod tests {
 
     #[test]
     fn headings_by_meaning() {
-        assert_eq!(classify("Ootame Sind kandideerima, kui:"), Some(Section::Requirements));
+        assert_eq!(
+            classify("Ootame Sind kandideerima, kui:"),
+            Some(Section::Requirements)
+        );
         assert_eq!(classify("Kandideerimise info"), Some(Section::Other));
         assert_eq!(classify("Kasuks tuleb:"), Some(Section::Nice));
-        assert_eq!(classify("Nõutud keeleoskus:"), Some(Section::Form));
+        assert_eq!(classify("Nõutud keeleoskus:"), Some(Section::Requirements));
+        assert_eq!(
+            classify("Kui Sul on küsimusi, pöördu:"),
+            Some(Section::Other)
+        );
+        assert_eq!(classify("Mida ootame?"), Some(Section::Requirements));
+        assert_eq!(classify("Sa sobid meile, kui"), Some(Section::Requirements));
         assert_eq!(classify("Muud nõuded"), Some(Section::Requirements));
-        assert_eq!(classify("Sinu peamised tööülesanded"), Some(Section::Duties));
-        assert_eq!(classify("Meiega töötades ootab Sind"), Some(Section::Offers));
-        assert_eq!(classify("It’s a bonus if you also have:"), Some(Section::Nice));
-        assert_eq!(classify("You are a great match if you have"), Some(Section::Requirements));
+        assert_eq!(
+            classify("Sinu peamised tööülesanded"),
+            Some(Section::Duties)
+        );
+        assert_eq!(
+            classify("Meiega töötades ootab Sind"),
+            Some(Section::Offers)
+        );
+        assert_eq!(
+            classify("It’s a bonus if you also have:"),
+            Some(Section::Nice)
+        );
+        assert_eq!(
+            classify("You are a great match if you have"),
+            Some(Section::Requirements)
+        );
         assert_eq!(classify("Otsime IT-projektijuhti"), None);
     }
 
@@ -229,7 +408,11 @@ mod tests {
     fn sentences_and_abbreviations() {
         assert_eq!(
             sentences("Teed tööd, nt. Jira. Oled täpne; Kui soovid, kandideeri!"),
-            ["Teed tööd, nt. Jira.", "Oled täpne;", "Kui soovid, kandideeri!"]
+            [
+                "Teed tööd, nt. Jira.",
+                "Oled täpne;",
+                "Kui soovid, kandideeri!"
+            ]
         );
     }
 
@@ -237,13 +420,20 @@ mod tests {
     fn a_flattened_page_is_cut_into_sections() {
         let text = "It is a job. ".repeat(30)
             + "What we would like you to bring 5+ years of Java. Knowledge of SQL. What's in it for you Join us.";
-        let got = unflatten(vec![Block { kind: Kind::Paragraph, text, line: 3 }]);
+        let got = unflatten(vec![Block {
+            kind: Kind::Paragraph,
+            text,
+            line: 3,
+        }]);
         let heads: Vec<&str> = got
             .iter()
             .filter(|b| matches!(b.kind, Kind::Heading(_)))
             .map(|b| b.text.as_str())
             .collect();
-        assert_eq!(heads, ["What we would like you to bring", "What's in it for you"]);
+        assert_eq!(
+            heads,
+            ["What we would like you to bring", "What's in it for you"]
+        );
         assert!(got.iter().any(|b| b.text == "5+ years of Java."));
     }
 }

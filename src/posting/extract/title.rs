@@ -15,8 +15,35 @@ use super::find_ci;
 
 /// Words that mark a part of a title as the site's, not the job's.
 const META: &[&str] = &[
-    "töökuulutus", "tööpakkumine", "tööpakkumised", "kuulutus", "full ad", "job ad", "job posting",
-    "vacancy", "verbatim", "capture", "cv.ee", "cv keskus", "cvkeskus", "töötukassa", "job offer",
+    "töökuulutus",
+    "tööpakkumine",
+    "tööpakkumised",
+    "kuulutus",
+    "full ad",
+    "job ad",
+    "job posting",
+    "vacancy",
+    "verbatim",
+    "capture",
+    "cv.ee",
+    "cv keskus",
+    "cvkeskus",
+    "töötukassa",
+    "job offer",
+];
+
+/// Headings that name the kind of document, not the job.
+const DOCUMENT_KINDS: &[&str] = &[
+    "ametijuhend",
+    "töökuulutus",
+    "tööpakkumine",
+    "kutsestandard",
+    "ametikirjeldus",
+    "job description",
+    "job posting",
+    "job ad",
+    "vacancy",
+    "konkurss",
 ];
 
 /// Legal forms and words that end an organization's name.
@@ -40,9 +67,12 @@ fn drop_gender(s: &str) -> String {
         let inner = &out[open + 1..close];
         let parts: Vec<&str> = inner.split(['/', '\\', '|', ',']).map(str::trim).collect();
         let gender = parts.len() >= 2
-            && parts
-                .iter()
-                .all(|p| matches!(p.to_lowercase().as_str(), "m" | "f" | "w" | "n" | "d" | "x" | "mees" | "naine"));
+            && parts.iter().all(|p| {
+                matches!(
+                    p.to_lowercase().as_str(),
+                    "m" | "f" | "w" | "n" | "d" | "x" | "mees" | "naine"
+                )
+            });
         if !gender {
             break;
         }
@@ -58,7 +88,12 @@ pub fn drop_abbreviation(s: &str) -> String {
         && t.ends_with(')')
     {
         let inner = &t[open + 2..t.len() - 1];
-        if !inner.is_empty() && inner.len() <= 8 && inner.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) {
+        if !inner.is_empty()
+            && inner.len() <= 8
+            && inner
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit())
+        {
             return t[..open].trim().to_string();
         }
     }
@@ -68,7 +103,17 @@ pub fn drop_abbreviation(s: &str) -> String {
 /// The position and (when the title names it) the organization, from a
 /// title line.
 pub fn split_title(title: &str, text: &str) -> (Option<String>, Option<String>) {
-    let title = drop_gender(title);
+    let mut title = drop_gender(title);
+    // "Tööpakkumine: Analüütik": the site's word before a colon.
+    if let Some((head, rest)) = title.split_once(": ")
+        && META.iter().any(|m| head.to_lowercase().contains(m))
+    {
+        title = rest.trim().to_string();
+    }
+    // A document's kind is no title ("AMETIJUHEND", "Töökuulutus").
+    if DOCUMENT_KINDS.contains(&title.to_lowercase().trim()) {
+        return (None, None);
+    }
     // "Riigi IT Keskus otsib … TEENUSEJUHTI", "Otsime IT-projektijuhti".
     for verb in [" otsib ", " otsivad "] {
         if let Some((at, end)) = find_ci(&title, verb) {
@@ -110,7 +155,9 @@ pub fn split_title(title: &str, text: &str) -> (Option<String>, Option<String>) 
         }
         kept.push(*p);
     }
-    let pos = kept.first().map(|p| p.trim_end_matches([':', '.']).to_string());
+    let pos = kept
+        .first()
+        .map(|p| p.trim_end_matches([':', '.']).to_string());
     (pos.filter(|p| !p.is_empty()), org)
 }
 
@@ -133,7 +180,23 @@ pub fn sought(phrase: &str, text: &str) -> Option<String> {
     let mut words: Vec<&str> = cut.split_whitespace().collect();
     while let Some(w) = words.first() {
         let wl = w.to_lowercase();
-        if matches!(wl.as_str(), "oma" | "meeskonda" | "tiimi" | "meie" | "enda" | "uut" | "uue" | "sind" | "sind-" | "a" | "an" | "the" | "-" | "–") {
+        if matches!(
+            wl.as_str(),
+            "oma"
+                | "meeskonda"
+                | "tiimi"
+                | "meie"
+                | "enda"
+                | "uut"
+                | "uue"
+                | "sind"
+                | "sind-"
+                | "a"
+                | "an"
+                | "the"
+                | "-"
+                | "–"
+        ) {
             words.remove(0);
         } else {
             break;
@@ -145,7 +208,10 @@ pub fn sought(phrase: &str, text: &str) -> Option<String> {
         .skip_while(|w| !all_caps(w))
         .take_while(|w| all_caps(w))
         .collect();
-    let chosen: Vec<&str> = if caps.iter().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4) {
+    let chosen: Vec<&str> = if caps
+        .iter()
+        .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+    {
         caps
     } else {
         words
@@ -236,7 +302,11 @@ pub fn org_and_unit(subject: &str) -> (String, Option<String>) {
     let words: Vec<&str> = subject.split_whitespace().collect();
     let caps = words
         .iter()
-        .take_while(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+        .take_while(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
         .count();
     if caps == 0 || caps == words.len() {
         return (subject.trim().to_string(), None);
@@ -247,8 +317,18 @@ pub fn org_and_unit(subject: &str) -> (String, Option<String>) {
 }
 
 const UNIT_WORDS: &[&str] = &[
-    "keskus", "osakond", "talitus", "büroo", "teenistus", "meeskond", "üksus", "labor",
-    "department", "team", "unit", "division",
+    "keskus",
+    "osakond",
+    "talitus",
+    "büroo",
+    "teenistus",
+    "meeskond",
+    "üksus",
+    "labor",
+    "department",
+    "team",
+    "unit",
+    "division",
 ];
 
 /// A unit from a title such as "IT osakonna juhataja" → "IT osakond".
@@ -276,7 +356,13 @@ pub fn unit_from_title(title: &str) -> Option<String> {
 
 /// The subject of "X otsib", "X ootab oma meeskonda", "X is looking for".
 pub fn subject_before_verb(text: &str) -> Option<String> {
-    for verb in [" otsib ", " ootab oma meeskonda", " ootab enda meeskonda", " is looking for ", " is hiring"] {
+    for verb in [
+        " otsib ",
+        " ootab oma meeskonda",
+        " ootab enda meeskonda",
+        " is looking for ",
+        " is hiring",
+    ] {
         if let Some((at, _)) = find_ci(text, verb) {
             let before = &text[..at];
             let start = before
@@ -284,7 +370,12 @@ pub fn subject_before_verb(text: &str) -> Option<String> {
                 .map_or(0, |i| i + 1);
             let subject = before[start..].trim();
             let words = subject.split_whitespace().count();
-            if (1..=8).contains(&words) && subject.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+            if (1..=8).contains(&words)
+                && subject
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            {
                 return Some(subject.to_string());
             }
         }
@@ -300,19 +391,47 @@ pub struct Title {
 }
 
 pub fn read(blocks: &[Block], fields: &[Field], lines: &[String], text: &str) -> Title {
-    let mut position = field(fields, &["ametikoht", "ametinimetus", "job title", "position", "positsioon"])
-        .map(|f| (drop_gender(&f.value), f.line));
+    let mut position = field(
+        fields,
+        &[
+            "ametikoht",
+            "ametinimetus",
+            "teenistuskoht",
+            "job title",
+            "position",
+            "positsioon",
+        ],
+    )
+    .map(|f| (drop_gender(&f.value), f.line));
     let mut organization = field(
         fields,
-        &["organisatsioon", "tööandja nimi", "tööandja", "ettevõte", "asutus", "company", "employer", "organization", "organisation"],
+        &[
+            "organisatsioon",
+            "tööandja nimi",
+            "tööandja",
+            "ettevõte",
+            "asutus",
+            "company",
+            "employer",
+            "organization",
+            "organisation",
+        ],
     )
     .filter(|f| !f.value.contains("://"))
     .map(|f| (drop_abbreviation(&f.value), f.line));
-    let mut unit = field(fields, &["struktuuriüksus", "osakond", "department", "team"]).map(|f| (f.value.clone(), f.line));
+    let mut unit = field(
+        fields,
+        &["struktuuriüksus", "osakond", "department", "team"],
+    )
+    .map(|f| (f.value.clone(), f.line));
 
     // The first heading is the title (Markdown `#`, HTML h1, a text file's
     // first line).
-    if let Some(h) = blocks.iter().take(3).find(|b| matches!(b.kind, Kind::Heading(_))) {
+    let title_heading = blocks.iter().take(4).find(|b| {
+        matches!(b.kind, Kind::Heading(_))
+            && !DOCUMENT_KINDS.contains(&b.text.to_lowercase().trim())
+    });
+    if let Some(h) = title_heading {
         let (pos, org) = split_title(&h.text, text);
         if position.is_none() {
             position = pos.map(|p| (p, h.line));
@@ -336,7 +455,11 @@ pub fn read(blocks: &[Block], fields: &[Field], lines: &[String], text: &str) ->
         organization = blocks
             .iter()
             .take(12)
-            .find(|b| b.text.split_whitespace().count() <= 6 && has_legal_form(&b.text) && !b.text.contains("://"))
+            .find(|b| {
+                b.text.split_whitespace().count() <= 6
+                    && has_legal_form(&b.text)
+                    && !b.text.contains("://")
+            })
             .map(|b| (drop_abbreviation(b.text.trim_end_matches(':')), b.line));
     }
     // "X ootab oma meeskonda …", "X otsib …".
@@ -395,24 +518,39 @@ mod tests {
         assert_eq!(nominative("spetsialisti", ""), "spetsialist");
         assert_eq!(nominative("raamatupidajat", ""), "raamatupidaja");
         // The text's own nominative wins over the guess.
-        assert_eq!(nominative("koordinaatorit", "Koordinaator vastutab"), "koordinaator");
+        assert_eq!(
+            nominative("koordinaatorit", "Koordinaator vastutab"),
+            "koordinaator"
+        );
         assert_eq!(nominative("juristi", "Jurist"), "jurist");
     }
 
     #[test]
     fn titles_with_employer_and_site_words() {
         let t = |s: &str| split_title(s, "");
-        assert_eq!(t("Otsime IT-projektijuhti"), (Some("IT-projektijuht".into()), None));
+        assert_eq!(
+            t("Otsime IT-projektijuhti"),
+            (Some("IT-projektijuht".into()), None)
+        );
         assert_eq!(
             t("Riigi IT Keskus otsib ärilise mõtlemisega TEENUSEJUHTI"),
             (Some("Teenusejuht".into()), Some("Riigi IT Keskus".into()))
         );
-        assert_eq!(t("Projektijuht - Firon OÜ"), (Some("Projektijuht".into()), Some("Firon OÜ".into())));
+        assert_eq!(
+            t("Projektijuht - Firon OÜ"),
+            (Some("Projektijuht".into()), Some("Firon OÜ".into()))
+        );
         assert_eq!(t("Juhiabi – Töökuulutus"), (Some("Juhiabi".into()), None));
-        assert_eq!(t("KAPO - IT projektijuht-analüütik").0.as_deref(), Some("IT projektijuht-analüütik"));
+        assert_eq!(
+            t("KAPO - IT projektijuht-analüütik").0.as_deref(),
+            Some("IT projektijuht-analüütik")
+        );
         assert_eq!(
             t("Senior Backend Engineer (m\\w\\d) at Kühne + Nagel"),
-            (Some("Senior Backend Engineer".into()), Some("Kühne + Nagel".into()))
+            (
+                Some("Senior Backend Engineer".into()),
+                Some("Kühne + Nagel".into())
+            )
         );
     }
 
@@ -420,9 +558,18 @@ mod tests {
     fn organization_unit_and_abbreviations() {
         assert_eq!(
             org_and_unit("Eesti Rahvusraamatukogu üleriigiliste raamatukoguteenuste keskus"),
-            ("Eesti Rahvusraamatukogu".into(), Some("üleriigiliste raamatukoguteenuste keskus".into()))
+            (
+                "Eesti Rahvusraamatukogu".into(),
+                Some("üleriigiliste raamatukoguteenuste keskus".into())
+            )
         );
-        assert_eq!(drop_abbreviation("Kaitsepolitsei- ja Julgeolekuamet (KAPO)"), "Kaitsepolitsei- ja Julgeolekuamet");
-        assert_eq!(unit_from_title("IT osakonna juhataja").as_deref(), Some("IT osakond"));
+        assert_eq!(
+            drop_abbreviation("Kaitsepolitsei- ja Julgeolekuamet (KAPO)"),
+            "Kaitsepolitsei- ja Julgeolekuamet"
+        );
+        assert_eq!(
+            unit_from_title("IT osakonna juhataja").as_deref(),
+            Some("IT osakond")
+        );
     }
 }

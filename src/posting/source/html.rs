@@ -9,21 +9,65 @@
 use scraper::{Html, Node};
 
 const DROPPED: &[&str] = &[
-    "script", "style", "nav", "header", "footer", "noscript", "form", "button", "head",
-    "template", "svg", "iframe", "select", "textarea", "aside",
+    "script", "style", "nav", "header", "footer", "noscript", "form", "button", "head", "template",
+    "svg", "iframe", "select", "textarea", "aside",
 ];
 
 const BLOCKS: &[&str] = &[
-    "p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2",
-    "h3", "h4", "h5", "h6", "tr", "table", "thead", "tbody", "tfoot", "blockquote", "pre",
-    "address", "figure", "figcaption", "hr", "body", "fieldset", "details", "summary", "caption",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "blockquote",
+    "pre",
+    "address",
+    "figure",
+    "figcaption",
+    "hr",
+    "body",
+    "fieldset",
+    "details",
+    "summary",
+    "caption",
 ];
 
 /// Blocks that end a paragraph: a blank line follows them, so that the
 /// block reader never joins two of them as one wrapped paragraph.
 const PARAGRAPHS: &[&str] = &[
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "blockquote", "pre",
-    "section", "article", "hr",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "blockquote",
+    "pre",
+    "section",
+    "article",
+    "hr",
 ];
 
 struct Out {
@@ -60,7 +104,12 @@ impl Out {
 
 /// The element's text, whitespace collapsed.
 fn inner_text(el: scraper::ElementRef) -> String {
-    el.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+    el.text()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 pub fn to_text(source: &str) -> String {
@@ -69,6 +118,17 @@ pub fn to_text(source: &str) -> String {
         lines: Vec::new(),
         cur: String::new(),
     };
+    // Without an h1 the page's <title> ("Analüütik - Asutus") is the only
+    // place that names the job: it becomes the first heading.
+    let selector = |s: &str| scraper::Selector::parse(s).ok();
+    if let (Some(h1), Some(title)) = (selector("h1"), selector("title"))
+        && doc.select(&h1).next().is_none()
+        && let Some(t) = doc.select(&title).next()
+    {
+        out.cur.push_str("# ");
+        out.text(&inner_text(t));
+        out.blank();
+    }
     // The element whose content is skipped (dropped, or already written).
     let mut skipping = None;
     let mut cells_in_row = 0usize;
@@ -96,12 +156,10 @@ pub fn to_text(source: &str) -> String {
                         let Some(el) = scraper::ElementRef::wrap(node) else {
                             continue;
                         };
-                        if let Some(hex) = e.attr("data-cfemail") {
-                            if let Some(addr) = super::cf_decode(hex) {
-                                out.text(&addr);
-                                skipping = Some(node.id());
-                                continue;
-                            }
+                        if let Some(addr) = e.attr("data-cfemail").and_then(super::cf_decode) {
+                            out.text(&addr);
+                            skipping = Some(node.id());
+                            continue;
                         }
                         if name == "a" {
                             let href = e.attr("href").unwrap_or("");
@@ -197,8 +255,15 @@ mod tests {
         let text = to_text(html);
         assert_eq!(
             text,
-            "## Nõuded\n\n- kõrg\u{ad}haridus & kogemus\n- eesti keel\n\nRida\nteine\n\na | b\n"
+            "# T\n\n## Nõuded\n\n- kõrg\u{ad}haridus & kogemus\n- eesti keel\n\nRida\nteine\n\na | b\n"
         );
+    }
+
+    #[test]
+    fn the_title_stands_in_for_a_missing_h1() {
+        let html =
+            "<html><head><title>Analüütik - Amet</title></head><body><p>Tekst</p></body></html>";
+        assert_eq!(to_text(html), "# Analüütik - Amet\n\nTekst\n");
     }
 
     #[test]

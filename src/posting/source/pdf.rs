@@ -29,15 +29,20 @@ pub fn to_text(input: &Input, bytes: &[u8]) -> anyhow::Result<String> {
         ),
         Err(e) => return Err(e).context(format!("cannot run pdftotext on {name}")),
     };
-    if let Some(mut stdin) = child.stdin.take() {
-        if matches!(input, Input::Stdin) {
+    // Standard input's PDF is fed from a thread, so that pdftotext's output
+    // can never fill its pipe while we are still writing; for a file the
+    // pipe is closed unused.
+    let stdin = child.stdin.take();
+    let out = std::thread::scope(|scope| {
+        if let (Some(mut stdin), Input::Stdin) = (stdin, input) {
             // A write error shows up as pdftotext's own failure below.
-            let _ = stdin.write_all(bytes);
+            scope.spawn(move || {
+                let _ = stdin.write_all(bytes);
+            });
         }
-    }
-    let out = child
-        .wait_with_output()
-        .with_context(|| format!("pdftotext failed on {name}"))?;
+        child.wait_with_output()
+    });
+    let out = out.with_context(|| format!("pdftotext failed on {name}"))?;
     if !out.status.success() {
         let err = String::from_utf8_lossy(&out.stderr);
         bail!("{name}: pdftotext cannot read it: {}", err.trim());
