@@ -105,6 +105,11 @@ pub fn blocks(lines: &[String]) -> Vec<Block> {
             b.text = joined;
             continue;
         }
+        // A list item or a finished sentence just before: a known heading
+        // phrase may follow without a blank line ("…;" / "Nõuded" / "- …").
+        let prev_closed = open
+            .as_ref()
+            .is_some_and(|b| b.kind == Kind::Item || b.text.ends_with(['.', ';', '!', '?']));
         out.extend(open.take());
         let after_break = prev_blanks > 0
             || i == 0
@@ -112,7 +117,14 @@ pub fn blocks(lines: &[String]) -> Vec<Block> {
                 .last()
                 .is_some_and(|b| matches!(b.kind, Kind::Heading(_)));
         let next = lines.get(i + 1).map(|l| spaces(l).trim().to_string());
-        if plain_heading(&text, after_break, next.as_deref()) {
+        let place = if after_break {
+            Place::AfterBreak
+        } else if prev_closed {
+            Place::AfterClosed
+        } else {
+            Place::Inside
+        };
+        if plain_heading(&text, place, next.as_deref()) {
             push_heading(&mut out, PLAIN, &text, line_no);
         } else {
             open = Some(Block {
@@ -248,16 +260,31 @@ fn bold_line(line: &str) -> Option<String> {
     None
 }
 
+/// Where a line stands relative to the text before it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// After a blank line, a heading, or at the start.
+    AfterBreak,
+    /// Right after a list item or a finished sentence.
+    AfterClosed,
+    /// Inside running text.
+    Inside,
+}
+
 /// Whether `text`, a line on its own, is a heading of plain text: it ends in
-/// a colon (and says nothing after it), it is in capitals, or it is short,
-/// unpunctuated, stands after a break and content follows it.
-fn plain_heading(text: &str, after_break: bool, next: Option<&str>) -> bool {
+/// a colon (and says nothing after it), it is in capitals, or it is short
+/// and unpunctuated with content after it — and then it must stand after a
+/// break and not be one of a run of short lines (a list written one item a
+/// line), unless it is a known heading phrase ("Nõuded", "Pakume").
+fn plain_heading(text: &str, place: Place, next: Option<&str>) -> bool {
     let words = text.split_whitespace().count();
     if words > 10 || text.chars().count() > 90 {
         return false;
     }
     if text.ends_with(':') || text.ends_with('?') && words <= 6 {
-        return true;
+        // Inside running text a colon ends a clause, not a heading line,
+        // unless the words are a heading's.
+        return place != Place::Inside || text.ends_with(':') && words <= 6;
     }
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
     if letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase()) {
@@ -271,10 +298,22 @@ fn plain_heading(text: &str, after_break: bool, next: Option<&str>) -> bool {
                 || n.starts_with('#')
                 || n.chars().next().is_some_and(|c| !c.is_lowercase()))
     });
+    let next_is_peer = next.is_some_and(|n| {
+        list_item(n).is_none()
+            && !n.starts_with('#')
+            && n.split_whitespace().count() <= 6
+            && !n.ends_with(['.', ';', ':', '!', '?', ','])
+            && n.chars().next().is_some_and(char::is_uppercase)
+    });
+    let known = super::extract::sections::classify(text).is_some();
+    let placed = match place {
+        Place::AfterBreak => known || !next_is_peer,
+        _ => known,
+    };
     words <= 6
         && first_upper
         && ends_open
-        && after_break
+        && placed
         && next_starts_new
         && !text.contains("://")
         && !text.contains('@')
@@ -528,6 +567,24 @@ mod tests {
                 "{bullet}"
             );
         }
+    }
+
+    #[test]
+    fn a_list_of_short_lines_is_no_run_of_headings() {
+        let got =
+            texts("Nõuded:\n\nKõrgharidus\nHea eesti keel\nB-kategooria juhiluba\nPakume\n- palka");
+        let kinds: Vec<&Kind> = got.iter().map(|(k, _)| k).collect();
+        assert_eq!(
+            kinds,
+            [
+                &Kind::Heading(PLAIN),
+                &Kind::Paragraph,
+                &Kind::Paragraph,
+                &Kind::Paragraph,
+                &Kind::Heading(PLAIN),
+                &Kind::Item
+            ]
+        );
     }
 
     #[test]

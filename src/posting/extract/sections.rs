@@ -62,17 +62,9 @@ const REQUIREMENTS: &[&str] = &[
     "eeldame",
     "eeldus",
     "sinu oskused",
-    "oskused",
     "mida ootame",
     "kvalifikatsioon",
     "profiil",
-    "keeleoskus",
-    "haridus",
-    "arvutioskus",
-    "juhiload",
-    "juhiluba",
-    "töökogemus",
-    "kogemus",
     "requirement",
     "qualification",
     "what we expect",
@@ -175,12 +167,41 @@ pub fn classify(heading: &str) -> Option<Section> {
     if h.starts_with("otsime") && h.split_whitespace().count() >= 2 {
         return None;
     }
+    // A form's field name alone ("Haridustase", "Nõutud keeleoskus",
+    // "Haridus ja töökogemus"): every word one of these, so that an item
+    // such as "Kõrgharidus" is never taken for a heading.
+    const FORM_WORDS: &[&str] = &[
+        "haridus",
+        "haridustase",
+        "keeleoskus",
+        "keeled",
+        "arvutioskus",
+        "juhiload",
+        "juhiluba",
+        "töökogemus",
+        "kogemus",
+        "oskused",
+        "teadmised",
+        "nõutud",
+        "nõutav",
+        "muud",
+        "ja",
+        "education",
+        "experience",
+        "skills",
+        "languages",
+        "and",
+    ];
+    let form = h
+        .split_whitespace()
+        .all(|w| FORM_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
     if has(NICE) {
         Some(Section::Nice)
     } else if (h.starts_with("kandideeri") && !h.ends_with("kui")) || has(&["küsimus", "question"])
     {
         Some(Section::Other)
-    } else if has(REQUIREMENTS)
+    } else if form
+        || has(REQUIREMENTS)
         || h.starts_with("sul on")
         || h.starts_with("you are")
         || h.ends_with(" kui")
@@ -402,6 +423,11 @@ mod tests {
             Some(Section::Requirements)
         );
         assert_eq!(classify("Otsime IT-projektijuhti"), None);
+        assert_eq!(
+            classify("Haridus ja töökogemus"),
+            Some(Section::Requirements)
+        );
+        assert_eq!(classify("Kõrgharidus"), None);
     }
 
     #[test]

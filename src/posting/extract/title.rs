@@ -425,12 +425,31 @@ pub fn read(blocks: &[Block], fields: &[Field], lines: &[String], text: &str) ->
     )
     .map(|f| (f.value.clone(), f.line));
 
-    // The first heading is the title (Markdown `#`, HTML h1, a text file's
-    // first line).
-    let title_heading = blocks.iter().take(4).find(|b| {
-        matches!(b.kind, Kind::Heading(_))
-            && !DOCUMENT_KINDS.contains(&b.text.to_lowercase().trim())
-    });
+    // The title: a first-level heading near the top, or the first block
+    // when it is a heading. A heading that only names the employer ("#
+    // Firma OÜ" above "## Analüütik") gives the organization, and one that
+    // names the kind of document ("AMETIJUHEND") nothing; the heading after
+    // either is the title.
+    let mut title_heading = None;
+    let mut after_skipped = false;
+    for (k, b) in blocks.iter().enumerate().take(6) {
+        let Kind::Heading(level) = b.kind else {
+            continue;
+        };
+        if DOCUMENT_KINDS.contains(&b.text.to_lowercase().trim()) {
+            after_skipped = true;
+            continue;
+        }
+        if has_legal_form(&b.text) && split_title(&b.text, text).1.is_none() {
+            organization.get_or_insert_with(|| (drop_abbreviation(&b.text), b.line));
+            after_skipped = true;
+            continue;
+        }
+        if level == 1 || k == 0 || after_skipped {
+            title_heading = Some(b);
+        }
+        break;
+    }
     if let Some(h) = title_heading {
         let (pos, org) = split_title(&h.text, text);
         if position.is_none() {
@@ -552,6 +571,18 @@ mod tests {
                 Some("Kühne + Nagel".into())
             )
         );
+    }
+
+    #[test]
+    fn an_employer_heading_above_the_title() {
+        let lines: Vec<String> = "# Firma OÜ\n\n## Analüütik\n\nTekst."
+            .split('\n')
+            .map(String::from)
+            .collect();
+        let blocks = crate::posting::blocks::blocks(&lines);
+        let t = read(&blocks, &[], &lines, "");
+        assert_eq!(t.organization.map(|o| o.0).as_deref(), Some("Firma OÜ"));
+        assert_eq!(t.position.map(|p| p.0).as_deref(), Some("Analüütik"));
     }
 
     #[test]
