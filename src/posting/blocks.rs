@@ -43,6 +43,8 @@ const BULLETS: &[char] = &[
 ];
 
 pub fn blocks(lines: &[String]) -> Vec<Block> {
+    let full = full_width(lines);
+    let mut prev_len = 0usize;
     let mut out: Vec<Block> = Vec::new();
     // The paragraph or item still open to continuation lines.
     let mut open: Option<Block> = None;
@@ -57,6 +59,10 @@ pub fn blocks(lines: &[String]) -> Vec<Block> {
         }
         let prev_blanks = blanks;
         blanks = 0;
+        // The line before this one filled the width the text was wrapped
+        // at: it broke where the width ran out, not where a sentence ended.
+        let prev_full = full.is_some_and(|w| prev_len >= w);
+        prev_len = line.chars().count();
         if is_rule(line) {
             out.extend(open.take());
             continue;
@@ -100,7 +106,7 @@ pub fn blocks(lines: &[String]) -> Vec<Block> {
             continue;
         }
         if let Some(b) = open.as_mut()
-            && let Some(joined) = join(&b.text, &text, prev_blanks)
+            && let Some(joined) = join(&b.text, &text, prev_blanks, prev_full)
         {
             b.text = joined;
             continue;
@@ -310,9 +316,12 @@ fn plain_heading(text: &str, place: Place, next: Option<&str>) -> bool {
         Place::AfterBreak => known || !next_is_peer,
         _ => known,
     };
+    // "Registrikood: 70003164" is a field, not a heading.
+    let field = text.contains(": ");
     words <= 6
         && first_upper
         && ends_open
+        && !field
         && placed
         && next_starts_new
         && !text.contains("://")
@@ -321,7 +330,7 @@ fn plain_heading(text: &str, place: Place, next: Option<&str>) -> bool {
 
 /// `prev` and `next` as one text when `next` continues `prev` (a wrapped
 /// line, or a word broken across a blank line), else `None`.
-fn join(prev: &str, next: &str, blanks: usize) -> Option<String> {
+fn join(prev: &str, next: &str, blanks: usize, prev_full: bool) -> Option<String> {
     let last = prev.chars().last()?;
     let next_first = next.chars().next()?;
     if blanks == 1 {
@@ -340,7 +349,33 @@ fn join(prev: &str, next: &str, blanks: usize) -> Option<String> {
         || last == ','
         || (last == '-' || last == '–')
         || (next_first == '(' && !ends_clause);
-    (!ends_clause && continues).then(|| format!("{prev} {next}"))
+    // In text wrapped at a width a full line goes on in the next one even
+    // after a full stop: paragraphs there are parted by blank lines, and
+    // sentences are split again where they are read.
+    (!ends_clause && continues || prev_full && last != ':').then(|| format!("{prev} {next}"))
+}
+
+/// The length from which a line counts as full, when the text was
+/// hard-wrapped at a fixed width (a PDF's or a mail's copy): most long
+/// lines then end within a few characters of the same width. `None` when
+/// the lines' lengths show no such width.
+fn full_width(lines: &[String]) -> Option<usize> {
+    let mut lens: Vec<usize> = lines
+        .iter()
+        .map(|l| l.trim().chars().count())
+        .filter(|n| *n >= 30)
+        .collect();
+    if lens.len() < 5 {
+        return None;
+    }
+    lens.sort_unstable();
+    let top = lens[lens.len() * 9 / 10];
+    let near = lens
+        .iter()
+        .filter(|n| **n + 15 >= top && **n <= top + 5)
+        .count();
+    // Wrapped text: a good share of the long lines end near that width.
+    (top <= 120 && near * 3 >= lens.len()).then(|| top.saturating_sub(15).max(30))
 }
 
 /// Joins a line ending in a hyphen with the next. A hyphen before "ja",
@@ -521,6 +556,20 @@ mod tests {
         let got = texts("- kogemus infosüs-\nteemide arendamisel\n- IT-\njuhi kogemus");
         assert_eq!(got[0].1, "kogemus infosüsteemide arendamisel");
         assert_eq!(got[1].1, "IT-juhi kogemus");
+    }
+
+    #[test]
+    fn a_text_wrapped_at_a_width_is_joined_even_before_capitals() {
+        let text = "Otsime kogenud arendajat, kellel on vähemalt viis aastat\n\
+                    Java ja Kotlini kogemust ning kes tunneb hästi nii meie\n\
+                    Tallinna kui ka Tartu meeskonna töövõtteid ja tavasid.\n\
+                    Pakume head palka, paindlikku tööaega ning toredaid\n\
+                    kolleege, kellega koos on hea töötada igal aastaajal.\n\
+                    Lühike rida.";
+        let got = texts(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].1.contains("aastat Java ja Kotlini"));
+        assert!(got[0].1.contains("tavasid. Pakume"));
     }
 
     #[test]

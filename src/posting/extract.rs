@@ -156,11 +156,19 @@ const REQUIREMENT_WORDS: &[&str] = &[
     "oskus",
     "teadmis",
     "haridus",
-    "keele",
+    "keel",
     "tundmi",
     "valdami",
     "mõtlemi",
     "võime",
+    "vilumus",
+    "pädevus",
+    "valmidus",
+    "orienteeritus",
+    "juhiluba",
+    "juhiload",
+    "kodakondsus",
+    "tasemel",
     "experience",
     "knowledge",
     "degree",
@@ -169,6 +177,8 @@ const REQUIREMENT_WORDS: &[&str] = &[
     "proficien",
     "familiar",
     "understanding",
+    "fluent",
+    "years of",
 ];
 
 fn reads_as_requirement(text: &str) -> bool {
@@ -202,6 +212,8 @@ fn lists(blocks: &[Block]) -> Lists {
         };
     // Runs of items under no known section, for the fallback.
     let mut loose: Vec<Vec<&Block>> = vec![Vec::new()];
+    // Runs of items under duties or offers headings.
+    let mut labelled: Vec<Vec<&Block>> = vec![Vec::new()];
     for (k, b) in blocks.iter().enumerate() {
         match &b.kind {
             Kind::Heading(level) => {
@@ -218,6 +230,7 @@ fn lists(blocks: &[Block]) -> Lists {
                 section = own.or(parent);
                 stack.push((*level, section));
                 loose.push(Vec::new());
+                labelled.push(Vec::new());
                 // A heading that is itself a plus ("Kasuks tuleb X-i
                 // tundmine") is a line too, not only a heading.
                 if own == Some(Section::Nice)
@@ -240,6 +253,23 @@ fn lists(blocks: &[Block]) -> Lists {
                         } else {
                             for s in sections::sentences(&b.text) {
                                 push_req(&mut reqs, &s, b.line, optional);
+                            }
+                        }
+                    }
+                    Some(Section::Duties | Section::Offers) if item => {
+                        // Kept aside: a list under a duties or offers heading
+                        // that reads as requirements was mislabelled.
+                        if let Some(run) = labelled.last_mut() {
+                            run.push(b);
+                        }
+                        if section == Some(Section::Duties) {
+                            if is_optional(&b.text) {
+                                push_req(&mut reqs, &b.text, b.line, true);
+                            } else {
+                                duties.push(Found {
+                                    value: b.text.clone(),
+                                    line: b.line,
+                                });
                             }
                         }
                     }
@@ -296,14 +326,24 @@ fn lists(blocks: &[Block]) -> Lists {
             }
         }
     }
-    for run in loose {
+    let mut moved = Vec::new();
+    for (run, mislabelled) in loose
+        .into_iter()
+        .map(|r| (r, false))
+        .chain(labelled.into_iter().map(|r| (r, true)))
+    {
         let hits = run.iter().filter(|b| reads_as_requirement(&b.text)).count();
-        if run.len() >= 3 && hits * 10 >= run.len() * 6 {
+        // A mislabelled list must read as requirements almost throughout:
+        // duties and offers mention skills too ("oskuslikult", "koolitused").
+        let (need, of) = if mislabelled { (8, 10) } else { (6, 10) };
+        if run.len() >= 3 && hits * of >= run.len() * need {
             for b in run {
                 push_req(&mut reqs, &b.text, b.line, false);
+                moved.push(b.line);
             }
         }
     }
+    duties.retain(|d| !moved.contains(&d.line));
     duties.truncate(40);
     (duties, reqs)
 }
@@ -366,6 +406,15 @@ mod tests {
                 ("Kafka", true)
             ]
         );
+    }
+
+    #[test]
+    fn a_mislabelled_list_reads_by_its_meaning() {
+        let e = ex(
+            "Tööülesanded:\n- vähemalt 3-aastane kogemus\n- hea eesti keele oskus\n- teadmisi SQL-ist\n\nPakume:\n- koolitusi\n- head palka\n- sõbralikku meeskonda",
+        );
+        assert_eq!(e.requirements.len(), 3);
+        assert!(e.duties.is_empty());
     }
 
     #[test]

@@ -126,6 +126,11 @@ fn day_num(t: &str) -> Option<u32> {
 pub struct Dated {
     pub date: Date,
     pub by: bool,
+    /// Written without a year: resolved against the reference day.
+    pub yearless: bool,
+    /// Written as bare `dd.mm`: a date only where the line speaks of a
+    /// deadline (elsewhere it may be a version or a score).
+    pub short: bool,
 }
 
 /// Every date in `text`, in order.
@@ -149,7 +154,12 @@ pub fn dates_in(text: &str, today: Date) -> Vec<Dated> {
             && sep(i + 1) == "-"
             && let Some(date) = make(y, m, d)
         {
-            out.push(Dated { date, by: false });
+            out.push(Dated {
+                date,
+                by: false,
+                yearless: false,
+                short: false,
+            });
             i += 3;
             continue;
         }
@@ -160,8 +170,31 @@ pub fn dates_in(text: &str, today: Date) -> Vec<Dated> {
             && sep(i) == sep(i + 1)
             && let Some(date) = make(y, m, d)
         {
-            out.push(Dated { date, by: false });
+            out.push(Dated {
+                date,
+                by: false,
+                yearless: false,
+                short: false,
+            });
             i += 3;
+            continue;
+        }
+        // 15.01 (no year), not followed by more digits.
+        if let (Some(d), Some(m)) = (num(t, 1..=2), num(next(1), 2..=2))
+            && sep(i) == "."
+            && !sep(i + 1).starts_with(['.', ':', ',', '/', '-'])
+            && num(next(2), 1..=4)
+                .is_none_or(|_| !sep(i + 1).trim().is_empty() && sep(i + 1).trim() != ".")
+            && (1..=12).contains(&m)
+            && let Some(date) = resolve(None, m as u8, d, today)
+        {
+            out.push(Dated {
+                date,
+                by: false,
+                yearless: true,
+                short: true,
+            });
+            i += 2;
             continue;
         }
         // 29. detsembril 2025, 29 December 2025, 15. jaanuariks
@@ -176,6 +209,8 @@ pub fn dates_in(text: &str, today: Date) -> Vec<Dated> {
                 out.push(Dated {
                     date,
                     by: next(1 + of).to_lowercase().ends_with("ks"),
+                    yearless: year.is_none(),
+                    short: false,
                 });
                 i += 2 + of + usize::from(year.is_some());
                 continue;
@@ -189,7 +224,12 @@ pub fn dates_in(text: &str, today: Date) -> Vec<Dated> {
         {
             let year = num(next(2), 4..=4).filter(|_| matches!(sep(i + 1).trim(), "" | ","));
             if let Some(date) = resolve(year, m, d, today) {
-                out.push(Dated { date, by: false });
+                out.push(Dated {
+                    date,
+                    by: false,
+                    yearless: year.is_none(),
+                    short: false,
+                });
                 i += if year.is_some() { 3 } else { 2 };
                 continue;
             }
@@ -281,6 +321,18 @@ const NOT_DEADLINE: &[&str] = &[
 /// The deadline in `lines` (cleaned text, 1-based by position) and its line.
 pub fn deadline(lines: &[String], today: Date) -> Option<(Date, usize)> {
     let lower: Vec<String> = lines.iter().map(|l| l.to_lowercase()).collect();
+    // A date without a year belongs to the posting's own time: the day of
+    // its earliest full date (its publication, as a rule) when that is
+    // before today, so that an archived posting's "15. jaanuariks" keeps
+    // its year; else today.
+    let today = lines
+        .iter()
+        .flat_map(|l| dates_in(l, today))
+        .filter(|d| !d.yearless)
+        .map(|d| d.date)
+        .filter(|d| *d <= today)
+        .min()
+        .unwrap_or(today);
     let skip = |k: usize| NOT_DEADLINE.iter().any(|w| lower[k].contains(w));
     let mut by_case = None;
     let mut weak = None;
@@ -288,9 +340,9 @@ pub fn deadline(lines: &[String], today: Date) -> Option<(Date, usize)> {
         if skip(k) {
             continue;
         }
-        let found = dates_in(&lines[k], today);
+        let all = dates_in(&lines[k], today);
         if DEADLINE_WORDS.iter().any(|w| l.contains(w)) {
-            if let Some(d) = found.first() {
+            if let Some(d) = all.first() {
                 return Some((d.date, k + 1));
             }
             // A label above its value: the next non-blank line.
@@ -301,6 +353,7 @@ pub fn deadline(lines: &[String], today: Date) -> Option<(Date, usize)> {
                 return Some((d.date, n + 1));
             }
         }
+        let found: Vec<&Dated> = all.iter().filter(|d| !d.short).collect();
         if by_case.is_none()
             && let Some(d) = found.iter().find(|d| d.by)
         {
@@ -333,6 +386,8 @@ mod tests {
         assert_eq!(one("1.2.2026."), Some(Date::ymd(2026, 2, 1)));
         assert_eq!(one("31.02.2026"), None);
         assert_eq!(one("versioon 1.2.3"), None);
+        assert!(dates_in("kuni 15.07", Date::ymd(2025, 12, 1))[0].short);
+        assert_eq!(one("kell 14.00"), None);
     }
 
     #[test]
@@ -380,6 +435,18 @@ mod tests {
         assert_eq!(deadline(&lines, today), Some((Date::ymd(2025, 8, 15), 1)));
         let lines = ["Avaldatud 1.06.2025".to_string()];
         assert_eq!(deadline(&lines, today), None);
+        // Short dates only where the line speaks of the deadline.
+        let lines = [
+            "Versioon 2.10 on uus".to_string(),
+            "Tähtaeg 15.07".to_string(),
+        ];
+        assert_eq!(deadline(&lines, today), Some((Date::ymd(2025, 7, 15), 2)));
+        // A yearless date keeps the year of the posting's own dates.
+        let lines = [
+            "Avaldatud 20.12.2024".to_string(),
+            "Kandideeri hiljemalt 10. jaanuariks".to_string(),
+        ];
+        assert_eq!(deadline(&lines, today), Some((Date::ymd(2025, 1, 10), 2)));
         let lines = [
             "Leping kuni 31.12.2026".to_string(),
             "CV saata 20.06.2025".to_string(),

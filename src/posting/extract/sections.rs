@@ -313,7 +313,22 @@ fn glued_heading(sentence: &str) -> Option<(String, String)> {
             let clean = !head.contains([',', '.', ';', ':', '('])
                 && !head.chars().any(|c| c.is_ascii_digit())
                 && !OPEN_ENDS.contains(&words[k - 1].to_lowercase().as_str());
-            (starts_new && clean && classify(&head).is_some()).then(|| (head, words[k..].join(" ")))
+            (starts_new && clean && classify(&head).is_some() && keyword_at_end(&head))
+                .then(|| (head, words[k..].join(" ")))
+        })
+}
+
+/// Whether a heading's key phrase ends it (give or take a word): "How you
+/// create impact", "What's in it for you" — unlike a sentence that only
+/// contains one ("We are looking for an experienced …").
+fn keyword_at_end(head: &str) -> bool {
+    let h = head.to_lowercase().replace('’', "'");
+    [NICE, REQUIREMENTS, DUTIES, OFFERS]
+        .iter()
+        .flat_map(|l| l.iter())
+        .any(|p| {
+            h.rfind(p)
+                .is_some_and(|i| h[i + p.len()..].split_whitespace().count() <= 1)
         })
 }
 

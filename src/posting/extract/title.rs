@@ -118,12 +118,12 @@ pub fn split_title(title: &str, text: &str) -> (Option<String>, Option<String>) 
     for verb in [" otsib ", " otsivad "] {
         if let Some((at, end)) = find_ci(&title, verb) {
             let org = title[..at].trim().to_string();
-            let pos = sought(&title[end..], text);
+            let pos = sought(&title[end..], text, true);
             return (pos, Some(org));
         }
     }
     if let Some((0, end)) = find_ci(&title, "otsime ") {
-        return (sought(&title[end..], text), None);
+        return (sought(&title[end..], text, true), None);
     }
     let mut org = None;
     let mut pos = title.clone();
@@ -161,11 +161,12 @@ pub fn split_title(title: &str, text: &str) -> (Option<String>, Option<String>) 
     (pos.filter(|p| !p.is_empty()), org)
 }
 
-/// The title in a phrase after "otsime"/"otsib": a run in capitals when
-/// there is one, else the phrase up to a clause, in the nominative.
-pub fn sought(phrase: &str, text: &str) -> Option<String> {
+/// The title in a phrase after "otsime"/"otsib" ("we are looking for"): a
+/// run in capitals when there is one, else the phrase up to a clause; an
+/// Estonian one in the nominative.
+pub fn sought(phrase: &str, text: &str, estonian: bool) -> Option<String> {
     let cut = phrase
-        .split([',', '!', '.', ':', ';'])
+        .split([',', '!', '.', ':', ';', '('])
         .next()
         .unwrap_or("")
         .split(" kes ")
@@ -175,6 +176,12 @@ pub fn sought(phrase: &str, text: &str) -> Option<String> {
         .next()
         .unwrap_or("")
         .split(" to ")
+        .next()
+        .unwrap_or("")
+        .split(" who ")
+        .next()
+        .unwrap_or("")
+        .split(" with ")
         .next()
         .unwrap_or("");
     let mut words: Vec<&str> = cut.split_whitespace().collect();
@@ -201,6 +208,16 @@ pub fn sought(phrase: &str, text: &str) -> Option<String> {
         } else {
             break;
         }
+    }
+    // Estonian writes a title in lower case: a capitalised word after the
+    // first is a place or a name ("projektijuhti Tallinnas").
+    if estonian
+        && let Some(stop) = words
+            .iter()
+            .skip(1)
+            .position(|w| w.chars().next().is_some_and(char::is_uppercase) && !all_caps(w))
+    {
+        words.truncate(stop + 1);
     }
     let caps: Vec<&str> = words
         .iter()
@@ -230,7 +247,11 @@ pub fn sought(phrase: &str, text: &str) -> Option<String> {
         })
         .collect();
     let last = out.pop()?;
-    out.push(nominative(&last, text));
+    out.push(if estonian {
+        nominative(&last, text)
+    } else {
+        last
+    });
     let joined = out.join(" ");
     let mut chars = joined.chars();
     let first = chars.next()?;
@@ -358,8 +379,8 @@ pub fn unit_from_title(title: &str) -> Option<String> {
 pub fn subject_before_verb(text: &str) -> Option<String> {
     for verb in [
         " otsib ",
-        " ootab oma meeskonda",
-        " ootab enda meeskonda",
+        " ootab oma",
+        " ootab enda",
         " is looking for ",
         " is hiring",
     ] {
@@ -368,19 +389,85 @@ pub fn subject_before_verb(text: &str) -> Option<String> {
             let start = before
                 .rfind(['.', '!', '?', ':', '\n'])
                 .map_or(0, |i| i + 1);
-            let subject = before[start..].trim();
-            let words = subject.split_whitespace().count();
-            if (1..=8).contains(&words)
-                && subject
-                    .chars()
+            // The name: the capitalised words before any lower-case ones
+            // (a unit: "… Rahvusraamatukogu üleriigiliste … keskus"), not
+            // what a copy glued in front of it.
+            let words: Vec<&str> = before[start..].split_whitespace().collect();
+            // "1oT" is a name; "2025Tööpakkumine" two words a copy glued.
+            let capital = |w: &&str| {
+                let after_digits = w.trim_start_matches(|c: char| c.is_ascii_digit());
+                w.chars()
                     .next()
                     .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            {
-                return Some(subject.to_string());
+                    && after_digits.chars().next().is_some_and(char::is_alphabetic)
+                    && (after_digits.len() == w.len()
+                        || after_digits.chars().next().is_some_and(char::is_lowercase))
+            };
+            let mut end = words.len();
+            while end > 0 && !capital(&words[end - 1]) {
+                end -= 1;
+            }
+            let mut begin = end;
+            while begin > 0 && capital(&words[begin - 1]) {
+                begin -= 1;
+            }
+            if begin < end && words.len() - begin <= 8 {
+                return Some(words[begin..].join(" "));
             }
         }
     }
     None
+}
+
+/// Words that end the name of an institution.
+const INSTITUTIONS: &[&str] = &[
+    "amet",
+    "keskus",
+    "ministeerium",
+    "inspektsioon",
+    "kool",
+    "gümnaasium",
+    "haigla",
+    "ülikool",
+    "valitsus",
+    "raamatukogu",
+    "muuseum",
+    "teater",
+    "fond",
+    "sihtasutus",
+    "agentuur",
+    "politsei",
+    "kohus",
+    "register",
+    "teenistus",
+    "koda",
+    "instituut",
+    "selts",
+    "liit",
+    "kantselei",
+    "prokuratuur",
+    "akadeemia",
+    "arhiiv",
+];
+
+/// The subject of a sentence that introduces the employer: "Patendiamet on
+/// …", "Tallinna Tehnikagümnaasium on …", "Acme OÜ is …" — capitalised
+/// words naming an institution or carrying a legal form.
+fn employer_sentence(text: &str) -> Option<String> {
+    let (subject, _) = [" on ", " is ", " are "]
+        .iter()
+        .find_map(|v| text.split_once(v))?;
+    let words: Vec<&str> = subject.split_whitespace().collect();
+    let capitalised = words.iter().all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || matches!(*w, "ja" | "and" | "+" | "&")
+    });
+    let last = words.last()?.to_lowercase();
+    let institution = INSTITUTIONS.iter().any(|i| last.ends_with(i));
+    ((1..=6).contains(&words.len()) && capitalised && (institution || has_legal_form(subject)))
+        .then(|| drop_abbreviation(subject))
 }
 
 /// What the title names: position, organization, unit, each with its line.
@@ -445,7 +532,9 @@ pub fn read(blocks: &[Block], fields: &[Field], lines: &[String], text: &str) ->
             after_skipped = true;
             continue;
         }
-        if level == 1 || k == 0 || after_skipped {
+        // A slogan ("Liitu meiega!") or a sentence is no title.
+        let slogan = b.text.ends_with(['!', '?', '.']) || b.text.split_whitespace().count() > 10;
+        if (level == 1 || k == 0 || after_skipped) && !slogan {
             title_heading = Some(b);
         }
         break;
@@ -496,6 +585,13 @@ pub fn read(blocks: &[Block], fields: &[Field], lines: &[String], text: &str) ->
             }
         }
     }
+    // "Patendiamet on … valitsusasutus": a sentence about the employer.
+    if organization.is_none() {
+        organization = blocks
+            .iter()
+            .filter(|b| b.kind == Kind::Paragraph)
+            .find_map(|b| employer_sentence(&b.text).map(|o| (o, b.line)));
+    }
     // "Source: Teamdash – Enefit": a job board's page names the employer.
     if organization.is_none()
         && let Some(f) = field(fields, &["allikas", "source"])
@@ -506,9 +602,25 @@ pub fn read(blocks: &[Block], fields: &[Field], lines: &[String], text: &str) ->
         }
     }
     if position.is_none() {
-        position = blocks.iter().find_map(|b| {
-            let (_, end) = find_ci(&b.text, "otsime ")?;
-            sought(&b.text[end..], text).map(|p| (p, b.line))
+        const SEEKING: &[(&str, bool)] = &[
+            ("otsime ", true),
+            (" otsib ", true),
+            ("ootame oma meeskonda ", true),
+            (" ootab oma meeskonda ", true),
+            ("as a ", false),
+            ("as an ", false),
+            ("looking for ", false),
+            ("we are hiring ", false),
+        ];
+        position = blocks.iter().take(30).find_map(|b| {
+            SEEKING.iter().find_map(|(phrase, estonian)| {
+                let (at, end) = find_ci(&b.text, phrase)?;
+                // "As a …, you will": only where a sentence begins.
+                if phrase.starts_with("as a") && at > 0 {
+                    return None;
+                }
+                sought(&b.text[end..], text, *estonian).map(|p| (p, b.line))
+            })
         });
     }
     if unit.is_none()
@@ -583,6 +695,28 @@ mod tests {
         let t = read(&blocks, &[], &lines, "");
         assert_eq!(t.organization.map(|o| o.0).as_deref(), Some("Firma OÜ"));
         assert_eq!(t.position.map(|p| p.0).as_deref(), Some("Analüütik"));
+    }
+
+    #[test]
+    fn employer_sentences_and_seeking_sentences() {
+        assert_eq!(
+            employer_sentence("Patendiamet on Justiitsministeeriumi valitsemisalas").as_deref(),
+            Some("Patendiamet")
+        );
+        assert_eq!(employer_sentence("Meie meeskond on tore"), None);
+        assert_eq!(
+            sought(
+                "Sind - tarkvaraarenduse projektijuhti Tallinnas (või Tartus), kes",
+                "",
+                true
+            )
+            .as_deref(),
+            Some("Tarkvaraarenduse projektijuht")
+        );
+        assert_eq!(
+            sought("an experienced Lead Product Manager to drive", "", false).as_deref(),
+            Some("Experienced Lead Product Manager")
+        );
     }
 
     #[test]
