@@ -318,7 +318,7 @@ fn plain_heading(text: &str, place: Place, next: Option<&str>) -> bool {
     };
     // "Registrikood: 70003164" is a field, not a heading.
     let field = text.contains(": ");
-    words <= 6
+    (words <= 6 || known)
         && first_upper
         && ends_open
         && !field
@@ -340,6 +340,16 @@ fn join(prev: &str, next: &str, blanks: usize, prev_full: bool) -> Option<String
     }
     if blanks > 1 {
         return None;
+    }
+    // An item that is one short lower-case word going on in lower case on
+    // the next line is a word the copy broke ("• asja" / "tundjat, …"):
+    // no item is a lone "asja".
+    if !prev.contains(' ')
+        && prev.chars().count() <= 6
+        && prev.chars().all(char::is_lowercase)
+        && next_first.is_lowercase()
+    {
+        return Some(format!("{prev}{next}"));
     }
     if last == '-' && !prev.ends_with(" -") {
         return Some(dehyphenate(prev, next));
@@ -577,6 +587,8 @@ mod tests {
         let got = texts("- asja\n\ntundjat, kellel on kogemus\n- teine");
         assert_eq!(got[0].1, "asjatundjat, kellel on kogemus");
         assert_eq!(got.len(), 2);
+        let got = texts("• asja\ntundjat, kellel on kogemus");
+        assert_eq!(got[0].1, "asjatundjat, kellel on kogemus");
     }
 
     #[test]

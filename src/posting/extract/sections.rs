@@ -63,6 +63,8 @@ const REQUIREMENTS: &[&str] = &[
     "eeldus",
     "sinu oskused",
     "mida ootame",
+    "otsime",
+    "kes sa oled",
     "kvalifikatsioon",
     "profiil",
     "requirement",

@@ -539,7 +539,17 @@ pub fn read(blocks: &[Block], fields: &[Field], lines: &[String], text: &str) ->
         }
         break;
     }
-    if let Some(h) = title_heading {
+    // A plain text's first line, short and unpunctuated, is its title.
+    let first_line = blocks.first().filter(|b| {
+        b.kind == Kind::Paragraph
+            && b.line <= 3
+            && b.text.split_whitespace().count() <= 8
+            && !b.text.ends_with(['.', '!', '?', ':', ';', ','])
+            && !b.text.contains(": ")
+            && !b.text.contains("://")
+            && !has_legal_form(&b.text)
+    });
+    if let Some(h) = title_heading.or(first_line) {
         let (pos, org) = split_title(&h.text, text);
         if position.is_none() {
             position = pos.map(|p| (p, h.line));
