@@ -10,8 +10,13 @@
 
 use crate::posting::blocks::{Block, Kind};
 
+use super::employer::{
+    drop_abbreviation, employer_sentence, has_legal_form, org_and_unit, subject_before_verb,
+    unit_from_title,
+};
 use super::fields::{Field, field};
 use super::find_ci;
+use super::partitive::nominative;
 
 /// Words that mark a part of a title as the site's, not the job's.
 const META: &[&str] = &[
@@ -46,17 +51,6 @@ const DOCUMENT_KINDS: &[&str] = &[
     "konkurss",
 ];
 
-/// Legal forms and words that end an organization's name.
-const LEGAL: &[&str] = &[
-    "OÜ", "AS", "SA", "MTÜ", "TÜ", "FIE", "Ltd", "LLC", "GmbH", "Inc", "Oy", "AB", "ASA", "plc",
-    "UAB", "SIA", "OU",
-];
-
-pub fn has_legal_form(s: &str) -> bool {
-    s.split(|c: char| c.is_whitespace() || c == ',' || c == '.')
-        .any(|w| LEGAL.contains(&w))
-}
-
 /// "(m/w/d)", "(m\w\d)", "(M/N)", "(f/m/x)": dropped from titles.
 fn drop_gender(s: &str) -> String {
     let mut out = s.to_string();
@@ -79,25 +73,6 @@ fn drop_gender(s: &str) -> String {
         out = format!("{}{}", out[..open].trim_end(), &out[close + 1..]);
     }
     out.trim().to_string()
-}
-
-/// "Kaitsepolitsei- ja Julgeolekuamet (KAPO)" → without the abbreviation.
-pub fn drop_abbreviation(s: &str) -> String {
-    let t = s.trim().trim_end_matches([':', '.']).trim();
-    if let Some(open) = t.rfind(" (")
-        && t.ends_with(')')
-    {
-        let inner = &t[open + 2..t.len() - 1];
-        if !inner.is_empty()
-            && inner.len() <= 8
-            && inner
-                .chars()
-                .all(|c| c.is_uppercase() || c.is_ascii_digit())
-        {
-            return t[..open].trim().to_string();
-        }
-    }
-    t.to_string()
 }
 
 /// The position and (when the title names it) the organization, from a
@@ -261,213 +236,6 @@ pub fn sought(phrase: &str, text: &str, estonian: bool) -> Option<String> {
 fn all_caps(w: &str) -> bool {
     let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
-}
-
-/// A partitive (or plural partitive) word back in the nominative:
-/// "juhti" → "juht", "arendajat" → "arendaja", "analüütikut" → "analüütik",
-/// "insenerit" → "insener", "nõunikku" → "nõunik", "müüjaid" → "müüja".
-/// A candidate the text itself uses as a word wins over the rules' guess.
-pub fn nominative(word: &str, text: &str) -> String {
-    let lower = word.to_lowercase();
-    let cut = |n: usize| -> String {
-        let keep = word.chars().count().saturating_sub(n);
-        word.chars().take(keep).collect()
-    };
-    let mut candidates: Vec<String> = Vec::new();
-    let vowel = |c: char| "aeiouõäöüy".contains(c);
-    let before = |n: usize| lower.chars().rev().nth(n);
-    if lower.ends_with("ikku") {
-        candidates.push(cut(2));
-    }
-    if lower.ends_with("jaid") || lower.ends_with("jad") {
-        candidates.push(cut(if lower.ends_with("id") { 2 } else { 1 }));
-    }
-    if lower.ends_with("jat") {
-        candidates.push(cut(1));
-    }
-    if lower.ends_with("kut") {
-        candidates.push(cut(2));
-    }
-    if lower.ends_with("it") && before(2).is_some_and(|c| "rnl".contains(c)) {
-        candidates.push(cut(2));
-    }
-    if lower.ends_with('i') && before(1).is_some_and(|c| !vowel(c)) {
-        candidates.push(cut(1));
-    }
-    if lower.ends_with('t') && before(1).is_some_and(vowel) {
-        candidates.push(cut(1));
-        candidates.push(cut(2));
-    }
-    if lower.ends_with("id") {
-        candidates.push(cut(2));
-    }
-    if lower.ends_with('d') && before(1).is_some_and(vowel) {
-        candidates.push(cut(1));
-    }
-    let words: Vec<String> = text
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .map(str::to_lowercase)
-        .collect();
-    candidates
-        .iter()
-        .find(|c| words.iter().any(|w| *w == c.to_lowercase()))
-        .or(candidates.first())
-        .cloned()
-        .unwrap_or_else(|| word.to_string())
-}
-
-/// The organization and unit in a subject "Eesti Rahvusraamatukogu
-/// üleriigiliste raamatukoguteenuste keskus": the capitalised name, and the
-/// lower-case rest when it names a unit.
-pub fn org_and_unit(subject: &str) -> (String, Option<String>) {
-    let words: Vec<&str> = subject.split_whitespace().collect();
-    let caps = words
-        .iter()
-        .take_while(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        })
-        .count();
-    if caps == 0 || caps == words.len() {
-        return (subject.trim().to_string(), None);
-    }
-    let rest = words[caps..].join(" ");
-    let unit = UNIT_WORDS.iter().any(|u| rest.ends_with(u)).then_some(rest);
-    (words[..caps].join(" "), unit)
-}
-
-const UNIT_WORDS: &[&str] = &[
-    "keskus",
-    "osakond",
-    "talitus",
-    "büroo",
-    "teenistus",
-    "meeskond",
-    "üksus",
-    "labor",
-    "department",
-    "team",
-    "unit",
-    "division",
-];
-
-/// A unit from a title such as "IT osakonna juhataja" → "IT osakond".
-pub fn unit_from_title(title: &str) -> Option<String> {
-    const GENITIVES: &[(&str, &str)] = &[
-        ("osakonna", "osakond"),
-        ("talituse", "talitus"),
-        ("keskuse", "keskus"),
-        ("meeskonna", "meeskond"),
-        ("teenistuse", "teenistus"),
-        ("büroo", "büroo"),
-        ("üksuse", "üksus"),
-    ];
-    let words: Vec<&str> = title.split_whitespace().collect();
-    for (k, w) in words.iter().enumerate() {
-        let wl = w.to_lowercase();
-        if let Some((_, nom)) = GENITIVES.iter().find(|(g, _)| wl == *g)
-            && k > 0
-        {
-            return Some(format!("{} {nom}", words[..k].join(" ")));
-        }
-    }
-    None
-}
-
-/// The subject of "X otsib", "X ootab oma meeskonda", "X is looking for".
-pub fn subject_before_verb(text: &str) -> Option<String> {
-    for verb in [
-        " otsib ",
-        " ootab oma",
-        " ootab enda",
-        " is looking for ",
-        " is hiring",
-    ] {
-        if let Some((at, _)) = find_ci(text, verb) {
-            let before = &text[..at];
-            let start = before
-                .rfind(['.', '!', '?', ':', '\n'])
-                .map_or(0, |i| i + 1);
-            // The name: the capitalised words before any lower-case ones
-            // (a unit: "… Rahvusraamatukogu üleriigiliste … keskus"), not
-            // what a copy glued in front of it.
-            let words: Vec<&str> = before[start..].split_whitespace().collect();
-            // "1oT" is a name; "2025Tööpakkumine" two words a copy glued.
-            let capital = |w: &&str| {
-                let after_digits = w.trim_start_matches(|c: char| c.is_ascii_digit());
-                w.chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-                    && after_digits.chars().next().is_some_and(char::is_alphabetic)
-                    && (after_digits.len() == w.len()
-                        || after_digits.chars().next().is_some_and(char::is_lowercase))
-            };
-            let mut end = words.len();
-            while end > 0 && !capital(&words[end - 1]) {
-                end -= 1;
-            }
-            let mut begin = end;
-            while begin > 0 && capital(&words[begin - 1]) {
-                begin -= 1;
-            }
-            if begin < end && words.len() - begin <= 8 {
-                return Some(words[begin..].join(" "));
-            }
-        }
-    }
-    None
-}
-
-/// Words that end the name of an institution.
-const INSTITUTIONS: &[&str] = &[
-    "amet",
-    "keskus",
-    "ministeerium",
-    "inspektsioon",
-    "kool",
-    "gümnaasium",
-    "haigla",
-    "ülikool",
-    "valitsus",
-    "raamatukogu",
-    "muuseum",
-    "teater",
-    "fond",
-    "sihtasutus",
-    "agentuur",
-    "politsei",
-    "kohus",
-    "register",
-    "teenistus",
-    "koda",
-    "instituut",
-    "selts",
-    "liit",
-    "kantselei",
-    "prokuratuur",
-    "akadeemia",
-    "arhiiv",
-];
-
-/// The subject of a sentence that introduces the employer: "Patendiamet on
-/// …", "Tallinna Tehnikagümnaasium on …", "Acme OÜ is …" — capitalised
-/// words naming an institution or carrying a legal form.
-fn employer_sentence(text: &str) -> Option<String> {
-    let (subject, _) = [" on ", " is ", " are "]
-        .iter()
-        .find_map(|v| text.split_once(v))?;
-    let words: Vec<&str> = subject.split_whitespace().collect();
-    let capitalised = words.iter().all(|w| {
-        w.chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            || matches!(*w, "ja" | "and" | "+" | "&")
-    });
-    let last = words.last()?.to_lowercase();
-    let institution = INSTITUTIONS.iter().any(|i| last.ends_with(i));
-    ((1..=6).contains(&words.len()) && capitalised && (institution || has_legal_form(subject)))
-        .then(|| drop_abbreviation(subject))
 }
 
 /// What the title names: position, organization, unit, each with its line.
@@ -646,105 +414,4 @@ pub fn read(blocks: &[Block], fields: &[Field], lines: &[String], text: &str) ->
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn partitive_titles_back_in_the_nominative() {
-        assert_eq!(nominative("IT-projektijuhti", ""), "IT-projektijuht");
-        assert_eq!(nominative("arendajat", ""), "arendaja");
-        assert_eq!(nominative("analüütikut", ""), "analüütik");
-        assert_eq!(nominative("insenerit", ""), "insener");
-        assert_eq!(nominative("nõunikku", ""), "nõunik");
-        assert_eq!(nominative("spetsialisti", ""), "spetsialist");
-        assert_eq!(nominative("raamatupidajat", ""), "raamatupidaja");
-        // The text's own nominative wins over the guess.
-        assert_eq!(
-            nominative("koordinaatorit", "Koordinaator vastutab"),
-            "koordinaator"
-        );
-        assert_eq!(nominative("juristi", "Jurist"), "jurist");
-    }
-
-    #[test]
-    fn titles_with_employer_and_site_words() {
-        let t = |s: &str| split_title(s, "");
-        assert_eq!(
-            t("Otsime IT-projektijuhti"),
-            (Some("IT-projektijuht".into()), None)
-        );
-        assert_eq!(
-            t("Riigi IT Keskus otsib ärilise mõtlemisega TEENUSEJUHTI"),
-            (Some("Teenusejuht".into()), Some("Riigi IT Keskus".into()))
-        );
-        assert_eq!(
-            t("Projektijuht - Firon OÜ"),
-            (Some("Projektijuht".into()), Some("Firon OÜ".into()))
-        );
-        assert_eq!(t("Juhiabi – Töökuulutus"), (Some("Juhiabi".into()), None));
-        assert_eq!(
-            t("KAPO - IT projektijuht-analüütik").0.as_deref(),
-            Some("IT projektijuht-analüütik")
-        );
-        assert_eq!(
-            t("Senior Backend Engineer (m\\w\\d) at Kühne + Nagel"),
-            (
-                Some("Senior Backend Engineer".into()),
-                Some("Kühne + Nagel".into())
-            )
-        );
-    }
-
-    #[test]
-    fn an_employer_heading_above_the_title() {
-        let lines: Vec<String> = "# Firma OÜ\n\n## Analüütik\n\nTekst."
-            .split('\n')
-            .map(String::from)
-            .collect();
-        let blocks = crate::posting::blocks::blocks(&lines);
-        let t = read(&blocks, &[], &lines, "");
-        assert_eq!(t.organization.map(|o| o.0).as_deref(), Some("Firma OÜ"));
-        assert_eq!(t.position.map(|p| p.0).as_deref(), Some("Analüütik"));
-    }
-
-    #[test]
-    fn employer_sentences_and_seeking_sentences() {
-        assert_eq!(
-            employer_sentence("Patendiamet on Justiitsministeeriumi valitsemisalas").as_deref(),
-            Some("Patendiamet")
-        );
-        assert_eq!(employer_sentence("Meie meeskond on tore"), None);
-        assert_eq!(
-            sought(
-                "Sind - tarkvaraarenduse projektijuhti Tallinnas (või Tartus), kes",
-                "",
-                true
-            )
-            .as_deref(),
-            Some("Tarkvaraarenduse projektijuht")
-        );
-        assert_eq!(
-            sought("an experienced Lead Product Manager to drive", "", false).as_deref(),
-            Some("Experienced Lead Product Manager")
-        );
-    }
-
-    #[test]
-    fn organization_unit_and_abbreviations() {
-        assert_eq!(
-            org_and_unit("Eesti Rahvusraamatukogu üleriigiliste raamatukoguteenuste keskus"),
-            (
-                "Eesti Rahvusraamatukogu".into(),
-                Some("üleriigiliste raamatukoguteenuste keskus".into())
-            )
-        );
-        assert_eq!(
-            drop_abbreviation("Kaitsepolitsei- ja Julgeolekuamet (KAPO)"),
-            "Kaitsepolitsei- ja Julgeolekuamet"
-        );
-        assert_eq!(
-            unit_from_title("IT osakonna juhataja").as_deref(),
-            Some("IT osakond")
-        );
-    }
-}
+mod tests;
