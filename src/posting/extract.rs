@@ -189,6 +189,13 @@ fn reads_as_requirement(text: &str) -> bool {
     REQUIREMENT_WORDS.iter().any(|w| l.contains(w))
 }
 
+/// "Label: value" whose label is about applying, contacts or the deadline.
+fn applying_field(text: &str) -> bool {
+    text.split_once(": ").is_some_and(|(label, _)| {
+        label.split_whitespace().count() <= 4 && sections::classify(label) == Some(Section::Other)
+    })
+}
+
 type Lists = (Vec<Found<String>>, Vec<Found<RequirementLine>>);
 
 /// The duties and the requirement lines, by section.
@@ -242,6 +249,11 @@ fn lists(blocks: &[Block]) -> Lists {
                 {
                     push_req(&mut reqs, &b.text, b.line, true);
                 }
+            }
+            // A form's field about applying ("Kandideerimise tähtaeg:
+            // 15.01.2026") ends a list that had no blank line after it.
+            Kind::Paragraph if applying_field(&b.text) => {
+                section = Some(Section::Other);
             }
             Kind::Item | Kind::Paragraph => {
                 let item = b.kind == Kind::Item;

@@ -14,9 +14,11 @@ pub mod source;
 
 use crate::model::{Date, Lang};
 
-/// A value and the 1-based line of the source where it was found: a line of
-/// the file as the user has it (Markdown, text, HTML), or of `pdftotext`'s
-/// text for a PDF.
+/// A value and the 1-based line of the source where it was found: an index
+/// into [`source::Source::lines`]. For Markdown and plain text that is the
+/// file's own line; for HTML a line of the text the page was turned into
+/// (block elements on lines of their own), and for a PDF a line of
+/// `pdftotext`'s text — show those lines, not the HTML or PDF file's.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found<T> {
     pub value: T,

@@ -148,6 +148,8 @@ const OTHER: &[&str] = &[
     "töökoha andmed",
     "ettevõte",
     "meist",
+    "tähtaeg",
+    "deadline",
     "apply",
     "contact",
     "question",
