@@ -196,6 +196,26 @@ fn applying_field(text: &str) -> bool {
     })
 }
 
+/// A sentence about applying or asking, which ends up under the last
+/// list's heading when the page has no heading of its own for it.
+fn about_applying(sentence: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "kandideeri",
+        "tähtaeg",
+        "ühendust",
+        "küsimus",
+        "cv",
+        "motivatsioonikiri",
+        "apply",
+        "deadline",
+        "contact",
+        "application",
+        "questions",
+    ];
+    let l = sentence.to_lowercase();
+    WORDS.iter().any(|w| l.contains(w))
+}
+
 type Lists = (Vec<Found<String>>, Vec<Found<RequirementLine>>);
 
 /// The duties and the requirement lines, by section.
@@ -267,7 +287,9 @@ fn lists(blocks: &[Block]) -> Lists {
                             push_req(&mut reqs, &b.text, b.line, optional);
                         } else {
                             for s in sections::sentences(&b.text) {
-                                push_req(&mut reqs, &s, b.line, optional);
+                                if !about_applying(&s) {
+                                    push_req(&mut reqs, &s, b.line, optional);
+                                }
                             }
                         }
                     }

@@ -165,6 +165,7 @@ const INSTITUTIONS: &[&str] = &[
     "prokuratuur",
     "akadeemia",
     "arhiiv",
+    "juhatus",
 ];
 
 /// The subject of a sentence that introduces the employer: "Patendiamet on

@@ -128,6 +128,18 @@ pub fn split_title(title: &str, text: &str) -> (Option<String>, Option<String>) 
         if parts.len() > 1 && p.chars().count() <= 6 && p.chars().all(|c| c.is_uppercase()) {
             continue;
         }
+        // After the title, a name in capitals is the employer
+        // ("Data Engineer – Playtech", "Jurist | Küberväejuhatus").
+        let name = p.split_whitespace().count() <= 4
+            && p.split_whitespace().all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            });
+        if !kept.is_empty() && name && org.is_none() {
+            org = Some(p.to_string());
+            continue;
+        }
         kept.push(*p);
     }
     let pos = kept
@@ -350,7 +362,11 @@ pub fn read(blocks: &[Block], fields: &[Field], lines: &[String], text: &str) ->
     }
     // "X ootab oma meeskonda …", "X otsib …".
     if organization.is_none() || unit.is_none() {
-        for b in blocks.iter().filter(|b| b.kind == Kind::Paragraph).take(8) {
+        for b in blocks
+            .iter()
+            .filter(|b| matches!(b.kind, Kind::Paragraph | Kind::Heading(_)))
+            .take(10)
+        {
             if let Some(subject) = subject_before_verb(&b.text) {
                 let (org, u) = org_and_unit(&subject);
                 if organization.is_none() {

@@ -36,6 +36,10 @@ fn titles_with_employer_and_site_words() {
     );
     assert_eq!(t("Juhiabi – Töökuulutus"), (Some("Juhiabi".into()), None));
     assert_eq!(
+        t("Data Engineer – Playtech"),
+        (Some("Data Engineer".into()), Some("Playtech".into()))
+    );
+    assert_eq!(
         t("KAPO - IT projektijuht-analüütik").0.as_deref(),
         Some("IT projektijuht-analüütik")
     );
