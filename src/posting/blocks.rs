@@ -106,9 +106,9 @@ pub fn blocks(lines: &[String]) -> Vec<Block> {
             continue;
         }
         if let Some(b) = open.as_mut()
-            && let Some(joined) = join(&b.text, &text, prev_blanks, prev_full)
+            && let Some(seam) = join(&b.text, &text, prev_blanks, prev_full)
         {
-            b.text = joined;
+            seam.sew(&mut b.text, &text);
             continue;
         }
         // A list item or a finished sentence just before: a known heading
@@ -328,15 +328,15 @@ fn plain_heading(text: &str, place: Place, next: Option<&str>) -> bool {
         && !text.contains('@')
 }
 
-/// `prev` and `next` as one text when `next` continues `prev` (a wrapped
-/// line, or a word broken across a blank line), else `None`.
-fn join(prev: &str, next: &str, blanks: usize, prev_full: bool) -> Option<String> {
+/// How `next` goes on from `prev` when it continues it (a wrapped line, or
+/// a word broken across a blank line), else `None`.
+fn join(prev: &str, next: &str, blanks: usize, prev_full: bool) -> Option<Seam> {
     let last = prev.chars().last()?;
     let next_first = next.chars().next()?;
     if blanks == 1 {
         // A copy that broke a word over a blank line: both sides are bare
         // lower-case letters where the word was cut.
-        return (last.is_lowercase() && next_first.is_lowercase()).then(|| format!("{prev}{next}"));
+        return (last.is_lowercase() && next_first.is_lowercase()).then_some(Seam::Glue);
     }
     if blanks > 1 {
         return None;
@@ -349,10 +349,10 @@ fn join(prev: &str, next: &str, blanks: usize, prev_full: bool) -> Option<String
         && prev.chars().all(char::is_lowercase)
         && next_first.is_lowercase()
     {
-        return Some(format!("{prev}{next}"));
+        return Some(Seam::Glue);
     }
     if last == '-' && !prev.ends_with(" -") {
-        return Some(dehyphenate(prev, next));
+        return Some(hyphen_seam(prev, next));
     }
     let ends_clause = matches!(last, '.' | ';' | '!' | '?' | ':');
     let continues = next_first.is_lowercase()
@@ -362,7 +362,7 @@ fn join(prev: &str, next: &str, blanks: usize, prev_full: bool) -> Option<String
     // In text wrapped at a width a full line goes on in the next one even
     // after a full stop: paragraphs there are parted by blank lines, and
     // sentences are split again where they are read.
-    (!ends_clause && continues || prev_full && last != ':').then(|| format!("{prev} {next}"))
+    (!ends_clause && continues || prev_full && last != ':').then_some(Seam::Space)
 }
 
 /// The length from which a line counts as full, when the text was
@@ -395,13 +395,19 @@ fn full_width(lines: &[String]) -> Option<usize> {
 /// it is a line-end hyphenation and goes ("infosüs-teemide" →
 /// "infosüsteemide").
 pub fn dehyphenate(prev: &str, next: &str) -> String {
+    let mut out = prev.to_string();
+    hyphen_seam(prev, next).sew(&mut out, next);
+    out
+}
+
+fn hyphen_seam(prev: &str, next: &str) -> Seam {
     let stem = prev.trim_end_matches('-');
     let first_word = next.split_whitespace().next().unwrap_or("").to_lowercase();
     if matches!(
         first_word.as_str(),
         "ja" | "ning" | "või" | "ega" | "and" | "or" | "nor" | "kui"
     ) {
-        return format!("{prev} {next}");
+        return Seam::Space;
     }
     let fragment = stem.rsplit(' ').next().unwrap_or("");
     let letters = fragment.chars().filter(|c| c.is_alphabetic()).count();
@@ -410,10 +416,33 @@ pub fn dehyphenate(prev: &str, next: &str) -> String {
         .any(|c| c.is_uppercase() || c.is_ascii_digit())
         || letters <= 1
         || next.chars().next().is_some_and(|c| !c.is_lowercase());
-    if keeps {
-        format!("{prev}{next}")
-    } else {
-        format!("{stem}{next}")
+    if keeps { Seam::Glue } else { Seam::DropHyphen }
+}
+
+/// How a continuation line is sewn onto the text before it. Appending in
+/// place keeps a long paragraph's joining linear in its length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Seam {
+    /// With a space: a line wrapped between words.
+    Space,
+    /// Without one: a word broken by the copy, or a real hyphen ("IT-juht").
+    Glue,
+    /// Dropping the line's final hyphen: "infosüs-" + "teemide".
+    DropHyphen,
+}
+
+impl Seam {
+    fn sew(self, text: &mut String, next: &str) {
+        match self {
+            Seam::Space => text.push(' '),
+            Seam::Glue => {}
+            Seam::DropHyphen => {
+                while text.ends_with('-') {
+                    text.pop();
+                }
+            }
+        }
+        text.push_str(next);
     }
 }
 

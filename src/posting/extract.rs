@@ -216,30 +216,39 @@ fn about_applying(sentence: &str) -> bool {
     WORDS.iter().any(|w| l.contains(w))
 }
 
+/// The requirement lines read so far, each text once.
+#[derive(Default)]
+struct ReqList {
+    list: Vec<Found<RequirementLine>>,
+    seen: std::collections::HashSet<String>,
+}
+
+impl ReqList {
+    fn push(&mut self, text: &str, line: usize, optional: bool) {
+        let text = text.trim();
+        // An address or a link alone is how to apply, not a requirement.
+        let bare_link = !text.contains(' ') && (text.contains('@') || text.contains("://"));
+        if text.is_empty() || bare_link || !self.seen.insert(text.to_string()) {
+            return;
+        }
+        self.list.push(Found {
+            value: RequirementLine {
+                text: text.to_string(),
+                optional: optional || is_optional(text),
+            },
+            line,
+        });
+    }
+}
+
 type Lists = (Vec<Found<String>>, Vec<Found<RequirementLine>>);
 
 /// The duties and the requirement lines, by section.
 fn lists(blocks: &[Block]) -> Lists {
     let mut duties = Vec::new();
-    let mut reqs: Vec<Found<RequirementLine>> = Vec::new();
+    let mut reqs = ReqList::default();
     let mut stack: Vec<(u8, Option<Section>)> = Vec::new();
     let mut section: Option<Section> = None;
-    let push_req =
-        |reqs: &mut Vec<Found<RequirementLine>>, text: &str, line: usize, optional: bool| {
-            let text = text.trim();
-            // An address or a link alone is how to apply, not a requirement.
-            let bare_link = !text.contains(' ') && (text.contains('@') || text.contains("://"));
-            if text.is_empty() || bare_link || reqs.iter().any(|r| r.value.text == text) {
-                return;
-            }
-            reqs.push(Found {
-                value: RequirementLine {
-                    text: text.to_string(),
-                    optional: optional || is_optional(text),
-                },
-                line,
-            });
-        };
     // Runs of items under no known section, for the fallback.
     let mut loose: Vec<Vec<&Block>> = vec![Vec::new()];
     // Runs of items under duties or offers headings.
@@ -267,7 +276,7 @@ fn lists(blocks: &[Block]) -> Lists {
                     && b.text.split_whitespace().count() > 4
                     && !b.text.ends_with(':')
                 {
-                    push_req(&mut reqs, &b.text, b.line, true);
+                    reqs.push(&b.text, b.line, true);
                 }
             }
             // A form's field about applying ("Kandideerimise tähtaeg:
@@ -284,11 +293,11 @@ fn lists(blocks: &[Block]) -> Lists {
                     Some(Section::Requirements | Section::Nice) if !intro => {
                         let optional = section == Some(Section::Nice);
                         if item {
-                            push_req(&mut reqs, &b.text, b.line, optional);
+                            reqs.push(&b.text, b.line, optional);
                         } else {
                             for s in sections::sentences(&b.text) {
                                 if !about_applying(&s) {
-                                    push_req(&mut reqs, &s, b.line, optional);
+                                    reqs.push(&s, b.line, optional);
                                 }
                             }
                         }
@@ -301,7 +310,7 @@ fn lists(blocks: &[Block]) -> Lists {
                         }
                         if section == Some(Section::Duties) {
                             if is_optional(&b.text) {
-                                push_req(&mut reqs, &b.text, b.line, true);
+                                reqs.push(&b.text, b.line, true);
                             } else {
                                 duties.push(Found {
                                     value: b.text.clone(),
@@ -318,7 +327,7 @@ fn lists(blocks: &[Block]) -> Lists {
                         };
                         for t in texts {
                             if is_optional(&t) {
-                                push_req(&mut reqs, &t, b.line, true);
+                                reqs.push(&t, b.line, true);
                             } else {
                                 duties.push(Found {
                                     value: t,
@@ -339,7 +348,7 @@ fn lists(blocks: &[Block]) -> Lists {
                                 if NICE_START.iter().any(|p| s.to_lowercase().starts_with(p))
                                     || is_optional(&s)
                                 {
-                                    push_req(&mut reqs, &s, b.line, true);
+                                    reqs.push(&s, b.line, true);
                                 }
                             }
                         }
@@ -358,7 +367,7 @@ fn lists(blocks: &[Block]) -> Lists {
                             .iter()
                             .any(|c| c.chars().any(|ch| ch.is_ascii_digit()));
                 if matches!(section, Some(Section::Requirements | Section::Nice)) && !header {
-                    push_req(&mut reqs, &b.text, b.line, section == Some(Section::Nice));
+                    reqs.push(&b.text, b.line, section == Some(Section::Nice));
                 }
             }
         }
@@ -375,14 +384,14 @@ fn lists(blocks: &[Block]) -> Lists {
         let (need, of) = if mislabelled { (8, 10) } else { (6, 10) };
         if run.len() >= 3 && hits * of >= run.len() * need {
             for b in run {
-                push_req(&mut reqs, &b.text, b.line, false);
+                reqs.push(&b.text, b.line, false);
                 moved.push(b.line);
             }
         }
     }
     duties.retain(|d| !moved.contains(&d.line));
     duties.truncate(40);
-    (duties, reqs)
+    (duties, reqs.list)
 }
 
 #[cfg(test)]
