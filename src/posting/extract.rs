@@ -284,6 +284,17 @@ fn lists(blocks: &[Block]) -> Lists {
             Kind::Paragraph if applying_field(&b.text) => {
                 section = Some(Section::Other);
             }
+            // "Nõuded: kõrgharidus, …", "Kasuks tuleb: …", "Haridus:
+            // kõrgharidus": a labelled line of requirements anywhere.
+            Kind::Paragraph | Kind::Item
+                if !matches!(section, Some(Section::Requirements | Section::Nice))
+                    && let Some((label, value)) = b.text.split_once(": ")
+                    && label.split_whitespace().count() <= 4
+                    && let Some(kind @ (Section::Requirements | Section::Nice)) =
+                        sections::classify(label) =>
+            {
+                reqs.push(value, b.line, kind == Section::Nice);
+            }
             Kind::Item | Kind::Paragraph => {
                 let item = b.kind == Kind::Item;
                 let intro = !item

@@ -68,6 +68,20 @@ fn a_mislabelled_list_reads_by_its_meaning() {
 }
 
 #[test]
+fn labelled_requirement_lines() {
+    let e = ex(
+        "Tere!\n\nNõuded: kõrgharidus ja 3 aastat kogemust\n\nKasuks tuleb: Jira tundmine\n\nTähtaeg: 1.1.2026",
+    );
+    assert_eq!(
+        req_texts(&e),
+        [
+            ("kõrgharidus ja 3 aastat kogemust", false),
+            ("Jira tundmine", true)
+        ]
+    );
+}
+
+#[test]
 fn requirements_without_a_heading() {
     let e = ex(
         "Tule meile!\n\n- vähemalt 3-aastane kogemus\n- hea eesti keele oskus\n- teadmisi SQL-ist\n- täpsus",
