@@ -111,6 +111,10 @@ mod tests {
                     Just("IT-".to_string()),
                     Just("<p>".to_string()),
                     Just("/cdn-cgi/l/email-protection#4".to_string()),
+                    // Lower-casing changes these characters' length in bytes.
+                    Just("İİ Otsib ȺȾ Tähtaeg: İ".to_string()),
+                    Just("Ametinimetus İ".to_string()),
+                    Just("Tel İ 5555 0000 İ@x.ee".to_string()),
                     "[a-zõäöü@.:;, -]{0,20}",
                 ],
                 0..30,

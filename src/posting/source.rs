@@ -162,12 +162,28 @@ fn detect(input: &Input, bytes: &[u8]) -> Format {
     }
 }
 
-/// Bytes → text: UTF-8 (a BOM dropped), else Windows-1252 when that reads
-/// as text. The fallback is for postings saved by old Windows tools; it is
+/// Bytes → text: UTF-16 with a BOM, UTF-8 (a BOM dropped), else
+/// Windows-1252 when that reads as text. The fallback is for postings saved by old Windows tools; it is
 /// accepted only when no control characters appear and most non-space
 /// characters are letters, digits or ordinary punctuation, so that binary
 /// data is refused instead of being turned into garbage.
 fn decode(bytes: &[u8]) -> Option<String> {
+    // UTF-16 with its BOM, as Windows Notepad saves "Unicode".
+    for (bom, little) in [(b"\xFF\xFE", true), (b"\xFE\xFF", false)] {
+        if let Some(rest) = bytes.strip_prefix(bom) {
+            let units: Vec<u16> = rest
+                .chunks_exact(2)
+                .map(|p| {
+                    if little {
+                        u16::from_le_bytes([p[0], p[1]])
+                    } else {
+                        u16::from_be_bytes([p[0], p[1]])
+                    }
+                })
+                .collect();
+            return String::from_utf16(&units).ok().filter(|s| !binary_like(s));
+        }
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Ok(s) = std::str::from_utf8(bytes) {
         return (!binary_like(s)).then(|| s.to_string());
@@ -297,6 +313,13 @@ mod tests {
         // "Nõuded: töökogemus" in Windows-1252.
         let s = read("a.txt", b"N\xf5uded: t\xf6\xf6kogemus").unwrap();
         assert_eq!(s.lines, ["Nõuded: töökogemus"]);
+    }
+
+    #[test]
+    fn utf16_with_its_bom_is_read() {
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend("Nõuded\r\n".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(read("a.txt", &bytes).unwrap().lines, ["Nõuded", ""]);
     }
 
     #[test]

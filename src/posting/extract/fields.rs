@@ -22,14 +22,15 @@ pub fn fields(blocks: &[Block]) -> Vec<Field> {
     let mut out = Vec::new();
     for (k, b) in blocks.iter().enumerate() {
         // A job description's form without colons: "Teenistuskoht Analüütik".
-        let lower = b.text.to_lowercase();
-        if let Some(label) = BARE_LABELS.iter().find(|l| lower.starts_with(*l))
-            && b.text.len() > label.len()
-            && b.text[label.len()..].starts_with(' ')
+        // (The first word, compared in lower case: never an index into
+        // the lower-cased text, whose byte lengths may differ.)
+        let (first, rest) = b.text.split_once(' ').unwrap_or((&b.text, ""));
+        if let Some(label) = BARE_LABELS.iter().find(|l| first.to_lowercase() == **l)
+            && !rest.trim().is_empty()
         {
             out.push(Field {
                 label: (*label).to_string(),
-                value: b.text[label.len()..].trim().to_string(),
+                value: rest.trim().to_string(),
                 line: b.line,
             });
             continue;
