@@ -12,6 +12,8 @@
 use crate::model::Date;
 use crate::model::date::days_in_month;
 
+use super::find_ci;
+
 /// The month a word names, in Estonian (any case form) or English
 /// (full or abbreviated); `word` in lower case.
 pub fn month_of(word: &str) -> Option<u8> {
@@ -131,6 +133,8 @@ pub struct Dated {
     /// Written as bare `dd.mm`: a date only where the line speaks of a
     /// deadline (elsewhere it may be a version or a score).
     pub short: bool,
+    /// Where in the text the date starts (a byte offset).
+    pub at: usize,
 }
 
 /// Every date in `text`, in order.
@@ -159,6 +163,7 @@ pub fn dates_in(text: &str, today: Date) -> Vec<Dated> {
                 by: false,
                 yearless: false,
                 short: false,
+                at: toks[i].start,
             });
             i += 3;
             continue;
@@ -175,6 +180,7 @@ pub fn dates_in(text: &str, today: Date) -> Vec<Dated> {
                 by: false,
                 yearless: false,
                 short: false,
+                at: toks[i].start,
             });
             i += 3;
             continue;
@@ -193,6 +199,7 @@ pub fn dates_in(text: &str, today: Date) -> Vec<Dated> {
                 by: false,
                 yearless: true,
                 short: true,
+                at: toks[i].start,
             });
             i += 2;
             continue;
@@ -211,6 +218,7 @@ pub fn dates_in(text: &str, today: Date) -> Vec<Dated> {
                     by: next(1 + of).to_lowercase().ends_with("ks"),
                     yearless: year.is_none(),
                     short: false,
+                    at: toks[i].start,
                 });
                 i += 2 + of + usize::from(year.is_some());
                 continue;
@@ -229,6 +237,7 @@ pub fn dates_in(text: &str, today: Date) -> Vec<Dated> {
                     by: false,
                     yearless: year.is_none(),
                     short: false,
+                    at: toks[i].start,
                 });
                 i += if year.is_some() { 3 } else { 2 };
                 continue;
@@ -337,14 +346,24 @@ pub fn deadline(lines: &[String], today: Date) -> Option<(Date, usize)> {
     let mut by_case = None;
     let mut weak = None;
     for (k, l) in lower.iter().enumerate() {
+        let all = dates_in(&lines[k], today);
+        // Where the line speaks of the deadline: "Avaldatud 1.12.2025,
+        // tähtaeg 15.12.2025" means the date after those words.
+        let said = DEADLINE_WORDS
+            .iter()
+            .filter_map(|w| find_ci(&lines[k], w).map(|(at, _)| at))
+            .min();
+        if let Some(said) = said {
+            let after = all.iter().find(|d| d.at >= said);
+            let chosen = after.or_else(|| all.iter().rev().find(|_| !skip(k)));
+            if let Some(d) = chosen {
+                return Some((d.date, k + 1));
+            }
+        }
         if skip(k) {
             continue;
         }
-        let all = dates_in(&lines[k], today);
-        if DEADLINE_WORDS.iter().any(|w| l.contains(w)) {
-            if let Some(d) = all.first() {
-                return Some((d.date, k + 1));
-            }
+        if said.is_some() {
             // A label above its value: the next non-blank line.
             if let Some(n) = (k + 1..lines.len().min(k + 3)).find(|&n| !lines[n].trim().is_empty())
                 && !skip(n)

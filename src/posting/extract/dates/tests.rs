@@ -64,6 +64,8 @@ fn the_deadline_is_the_date_near_applying() {
     assert_eq!(deadline(&lines, today), Some((Date::ymd(2025, 8, 15), 1)));
     let lines = ["Avaldatud 1.06.2025".to_string()];
     assert_eq!(deadline(&lines, today), None);
+    let lines = ["Avaldatud 1.06.2025, kandideerimise tähtaeg 15.06.2025".to_string()];
+    assert_eq!(deadline(&lines, today), Some((Date::ymd(2025, 6, 15), 1)));
     // Short dates only where the line speaks of the deadline.
     let lines = [
         "Versioon 2.10 on uus".to_string(),
