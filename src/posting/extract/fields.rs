@@ -223,6 +223,24 @@ pub fn location(fields: &[Field], lines: &[String]) -> Option<Found<String>> {
             });
         }
     }
+    // An address's settlement: "78304 Märjamaa alev", "Jälgimäe küla".
+    let settlement = lines.iter().enumerate().find_map(|(k, l)| {
+        let words: Vec<&str> = l.split_whitespace().collect();
+        words.windows(2).find_map(|w| {
+            let kind = w[1].trim_end_matches([',', '.', ';']);
+            let place = w[0].trim_start_matches('(');
+            (matches!(kind, "alev" | "alevik" | "küla" | "linn")
+                && place.chars().next().is_some_and(char::is_uppercase)
+                && place.chars().all(|c| c.is_alphabetic() || c == '-'))
+            .then(|| Found {
+                value: place.to_string(),
+                line: k + 1,
+            })
+        })
+    });
+    if settlement.is_some() {
+        return settlement;
+    }
     lines.iter().enumerate().find_map(|(k, l)| {
         l.split(|c: char| !c.is_alphanumeric()).find_map(|w| {
             CITIES

@@ -19,3 +19,9 @@ fn reference_salary_location() {
     let l = lines("- Töötasu 3500 bruto kuus");
     assert_eq!(salary(&[], &l).unwrap().value, "Töötasu 3500 bruto kuus");
 }
+
+#[test]
+fn a_settlement_in_an_address() {
+    let l = lines("Saata aadressil Tehnika 11, 78304 Märjamaa alev või e-postiga");
+    assert_eq!(location(&[], &l).unwrap().value, "Märjamaa");
+}
