@@ -249,6 +249,7 @@ fn lists(blocks: &[Block]) -> Lists {
     let mut reqs = ReqList::default();
     let mut stack: Vec<(u8, Option<Section>)> = Vec::new();
     let mut section: Option<Section> = None;
+    let mut seen_title = false;
     // Runs of items under no known section, for the fallback.
     let mut loose: Vec<Vec<&Block>> = vec![Vec::new()];
     // Runs of items under duties or offers headings.
@@ -260,8 +261,12 @@ fn lists(blocks: &[Block]) -> Lists {
                     stack.pop();
                 }
                 let parent = stack.last().and_then(|(_, s)| *s);
-                // The first-level heading is the posting's title.
-                let own = if *level == 1 {
+                // The first first-level heading is the posting's title
+                // ("# Otsime juhti" is no heading of requirements); later
+                // ones are sections of a copy that uses `#` for them.
+                let title = *level == 1 && !seen_title;
+                seen_title |= *level == 1;
+                let own = if title {
                     None
                 } else {
                     sections::classify(&b.text)

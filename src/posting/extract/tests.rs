@@ -88,3 +88,10 @@ fn requirements_without_a_heading() {
     );
     assert_eq!(e.requirements.len(), 4);
 }
+
+#[test]
+fn first_level_sections_after_the_title() {
+    let e = ex("# Analüütik\n\n# Nõuded\n\n- kõrgharidus\n\n# Pakume\n\n- palka");
+    assert_eq!(req_texts(&e), [("kõrgharidus", false)]);
+    assert_eq!(e.position.unwrap().value, "Analüütik");
+}
