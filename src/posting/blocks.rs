@@ -49,6 +49,9 @@ pub fn blocks(lines: &[String]) -> Vec<Block> {
     // The paragraph or item still open to continuation lines.
     let mut open: Option<Block> = None;
     let mut blanks = 0usize;
+    // The number of the last numbered section heading ("3. … nõuded"): the
+    // next number is the next section's heading, whatever its words.
+    let mut last_section: Option<u32> = None;
     for (i, raw) in lines.iter().enumerate() {
         let line_no = i + 1;
         let line = spaces(raw);
@@ -85,6 +88,17 @@ pub fn blocks(lines: &[String]) -> Vec<Block> {
         }
         if let Some(rest) = list_item(line) {
             out.extend(open.take());
+            // "3. Teenistuskoha täitjale esitatavad nõuded" between blank
+            // lines: an ametijuhend's numbered section heading, not an item.
+            let alone =
+                prev_blanks > 0 && lines.get(i + 1).is_none_or(|n| spaces(n).trim().is_empty());
+            let number: Option<u32> = line.split(['.', ')']).next().and_then(|n| n.parse().ok());
+            let next_section = number.is_some() && number == last_section.map(|n| n + 1);
+            if alone && numbered_heading(line, rest, next_section) {
+                last_section = number;
+                push_heading(&mut out, PLAIN, &clean_inline(rest), line_no);
+                continue;
+            }
             let rest = rest
                 .trim_start_matches("[ ] ")
                 .trim_start_matches("[x] ")
@@ -122,7 +136,12 @@ pub fn blocks(lines: &[String]) -> Vec<Block> {
             || out
                 .last()
                 .is_some_and(|b| matches!(b.kind, Kind::Heading(_)));
-        let next = lines.get(i + 1).map(|l| spaces(l).trim().to_string());
+        // The next line with text: a label of a form ("Haridus") stands
+        // between blank lines, above its value.
+        let next = lines[i + 1..]
+            .iter()
+            .map(|l| spaces(l).trim().to_string())
+            .find(|l| !l.is_empty());
         let place = if after_break {
             Place::AfterBreak
         } else if prev_closed {
@@ -251,6 +270,19 @@ fn list_item(line: &str) -> Option<&str> {
         return None;
     }
     (!rest.trim().is_empty()).then(|| rest.trim_start())
+}
+
+/// Whether a numbered line's text `rest` is a section heading: short,
+/// without figures or a sentence's end, and a known heading phrase or the
+/// number after the last section heading's.
+fn numbered_heading(line: &str, rest: &str, next_section: bool) -> bool {
+    let numbered = line.starts_with(|c: char| c.is_ascii_digit());
+    let words = rest.split_whitespace().count();
+    numbered
+        && (1..=8).contains(&words)
+        && !rest.ends_with(['.', ';', ',', ':'])
+        && !rest.chars().any(|c| c.is_ascii_digit())
+        && (next_section || super::extract::sections::classify(rest).is_some())
 }
 
 /// A line that is all bold (`**Nõuded:**`, `__Nõuded__`): a heading.
