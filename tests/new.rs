@@ -160,11 +160,16 @@ fn a_markdown_posting_becomes_a_draft_that_builds_and_check_reads() {
     assert_eq!(optional.len(), 2, "{reqs:#?}");
     // The letter skeleton's TODOs are placeholders until written.
     let findings = p["findings"].as_array().expect("findings");
-    assert!(
-        findings.iter().any(|f| f["field"] == "letter.body"
-            && f["message"].as_str().is_some_and(|m| m.contains("TODO"))),
-        "{findings:#?}"
-    );
+    let todo_lines: Vec<u64> = findings
+        .iter()
+        .filter(|f| {
+            f["field"] == "letter.body" && f["message"].as_str().is_some_and(|m| m.contains("TODO"))
+        })
+        .filter_map(|f| f["line"].as_u64())
+        .collect();
+    // One per paragraph of the skeleton, each at its own line.
+    assert_eq!(todo_lines.len(), 3, "{findings:#?}");
+    assert!(todo_lines.windows(2).all(|w| w[0] < w[1]), "{todo_lines:?}");
 }
 
 #[test]

@@ -86,6 +86,7 @@ pub fn check(m: &Merged, findings: &mut Vec<Diagnostic>) {
     for p in &ctx.letter.paragraphs {
         texts.push(("letter.body", p.clone(), lt.body.as_ref(), tfile));
     }
+    let mut seen: Vec<(&str, String)> = Vec::new();
     for (field, text, written, file) in &texts {
         let found_here = placeholders(text);
         if found_here.is_empty() {
@@ -100,8 +101,13 @@ pub fn check(m: &Merged, findings: &mut Vec<Diagnostic>) {
         };
         let source = std::fs::read_to_string(real).ok();
         for found in found_here {
+            // The same placeholder in several paragraphs of one text: each
+            // at its own place.
+            let key = (*field, found.clone());
+            let nth = seen.iter().filter(|k| **k == key).count();
+            seen.push(key);
             let pos = written
-                .map(|w| locate(source.as_deref(), w, ctx.lang, &found))
+                .map(|w| locate(source.as_deref(), w, ctx.lang, (&found, nth)))
                 .unwrap_or_default();
             findings.push(
                 Diagnostic::new(*file, format!("a placeholder is left in the text: {found}"))
@@ -214,25 +220,31 @@ pub fn placeholders(text: &str) -> Vec<String> {
 /// line of a folded text (`>-` joins its lines) or of a text per language
 /// (its position is the map's), so the file's `source` is searched first,
 /// over the lines that belong to the text.
-fn locate(source: Option<&str>, written: &Text, lang: Lang, found: &str) -> Pos {
-    if let Some(pos) = source.and_then(|s| locate_in_source(s, written, lang, found)) {
+/// Where the `nth` (0-based) occurrence of `found` in `written` stands in
+/// the file: the letter body's three `TODO`s are three places.
+fn locate(source: Option<&str>, written: &Text, lang: Lang, (found, nth): (&str, usize)) -> Pos {
+    if let Some(pos) = source.and_then(|s| locate_in_source(s, written, lang, (found, nth))) {
         return pos;
     }
     let Some(raw) = written.get(lang, None) else {
         return written.pos;
     };
-    for (n, line) in raw.lines().enumerate() {
-        if let Some(col) = line.find(found) {
+    raw.lines()
+        .enumerate()
+        .flat_map(|(n, line)| {
+            line.match_indices(found)
+                .map(move |(col, _)| (n, line, col))
+        })
+        .nth(nth)
+        .map_or(written.pos, |(n, line, col)| {
             if n == 0 {
                 return written.pos;
             }
-            return Pos {
+            Pos {
                 line: written.pos.line + n as u32,
                 column: written.pos.column.max(1) + line[..col].chars().count() as u32,
-            };
-        }
-    }
-    written.pos
+            }
+        })
 }
 
 /// `found` in the lines of `source` that belong to the text starting at
@@ -241,7 +253,12 @@ fn locate(source: Option<&str>, written: &Text, lang: Lang, found: &str) -> Pos 
 /// language, from the line of its language's key (`et:`) on. `None` when
 /// it is not there as written (an escape in a quoted string, or text the
 /// letter template produced).
-fn locate_in_source(source: &str, written: &Text, lang: Lang, found: &str) -> Option<Pos> {
+fn locate_in_source(
+    source: &str,
+    written: &Text,
+    lang: Lang,
+    (found, nth): (&str, usize),
+) -> Option<Pos> {
     let start = written.pos;
     if !start.is_known() {
         return None;
@@ -266,20 +283,24 @@ fn locate_in_source(source: &str, written: &Text, lang: Lang, found: &str) -> Op
         }
         TextValue::Plain(_) => 0,
     };
-    lines.iter().enumerate().skip(from).find_map(|(n, line)| {
-        let skip = if n == 0 {
-            line.char_indices()
-                .nth(indent)
-                .map_or(line.len(), |(b, _)| b)
-        } else {
-            0
-        };
-        let at = skip + line[skip..].find(found)?;
-        Some(Pos {
-            line: start.line + n as u32,
-            column: line[..at].chars().count() as u32 + 1,
+    lines
+        .iter()
+        .enumerate()
+        .skip(from)
+        .flat_map(|(n, line)| {
+            let skip = if n == 0 {
+                line.char_indices()
+                    .nth(indent)
+                    .map_or(line.len(), |(b, _)| b)
+            } else {
+                0
+            };
+            line[skip..].match_indices(found).map(move |(at, _)| Pos {
+                line: start.line + n as u32,
+                column: line[..skip + at].chars().count() as u32 + 1,
+            })
         })
-    })
+        .nth(nth)
 }
 
 /// Whether `text` names `name`: every longer word of the name occurs, also
