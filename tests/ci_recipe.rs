@@ -1,8 +1,8 @@
-//! The CI recipe `.github/workflows/documents.yml` (which the README offers
+//! The CI recipe `.github/workflows/documents.yml` (which the manual offers
 //! to workspace repositories) runs: its `dossier` steps are run here as
 //! written, with the binary under test, in a copy of the example workspace,
 //! and the paths its upload step names must then match what was built. The
-//! README's copy of the recipe must be the same workflow. So the recipe
+//! the manual's copy of the recipe (docs/ci.md) must be the same workflow. So the recipe
 //! cannot rot.
 
 mod common;
@@ -298,19 +298,19 @@ fn dated(wf: &Value) -> String {
     all[at].to_string()
 }
 
-/// The README's recipe is this workflow, with dossier installed from its
+/// The manual's recipe (docs/ci.md) is this workflow, with dossier installed from its
 /// git repository instead of from the checkout, and dated by the last
 /// commit instead of the example's fixed day.
 #[test]
 fn the_readme_recipe_is_the_workflow() {
-    let readme = std::fs::read_to_string(repo().join("README.md")).expect("README");
+    let readme = std::fs::read_to_string(repo().join("docs/ci.md")).expect("docs/ci.md");
     let marker = format!("# {WORKFLOW}");
     let start = readme
         .find(&format!("```yaml\n{marker}\n"))
-        .unwrap_or_else(|| panic!("README has no ```yaml block starting with {marker}"));
+        .unwrap_or_else(|| panic!("docs/ci.md has no ```yaml block starting with {marker}"));
     let block = &readme[start + "```yaml\n".len()..];
     let block = &block[..block.find("\n```").expect("end of the block")];
-    let recipe: Value = serde_saphyr::from_str(block).expect("the README recipe is YAML");
+    let recipe: Value = serde_saphyr::from_str(block).expect("the docs/ci.md recipe is YAML");
 
     let mut ours = workflow();
     let mut theirs = recipe.clone();
@@ -348,5 +348,8 @@ fn the_readme_recipe_is_the_workflow() {
     };
     date_of(&mut ours);
     date_of(&mut theirs);
-    assert_eq!(theirs, ours, "the README recipe differs from {WORKFLOW}");
+    assert_eq!(
+        theirs, ours,
+        "the docs/ci.md recipe differs from {WORKFLOW}"
+    );
 }

@@ -1,5 +1,5 @@
-//! Every variable a template receives is documented in the README
-//! ("Writing a layout"), and nothing the README documents is gone: the
+//! Every variable a template receives is documented in the manual
+//! (docs/layouts.md), and nothing the manual documents is gone: the
 //! context of the example postings, walked key by key, against the list.
 
 mod common;
@@ -103,12 +103,12 @@ fn context_paths() -> BTreeSet<String> {
     out
 }
 
-/// The paths the README's "Template context" list documents.
+/// The paths the manual's "Template context" list (docs/layouts.md) documents.
 fn documented() -> BTreeSet<String> {
-    let readme = std::fs::read_to_string(repo().join("README.md")).expect("README");
+    let readme = std::fs::read_to_string(repo().join("docs/layouts.md")).expect("docs/layouts.md");
     let start = readme
         .find("<!-- template-context -->")
-        .expect("the README marks its template context list");
+        .expect("docs/layouts.md marks its template context list");
     let end = readme[start..]
         .find("<!-- /template-context -->")
         .map(|e| start + e)
@@ -134,7 +134,7 @@ fn every_template_variable_is_documented_and_every_documented_one_exists() {
     let gone: Vec<&String> = documented.difference(&have).collect();
     assert!(
         undocumented.is_empty() && gone.is_empty(),
-        "README template context out of date.\nundocumented: {undocumented:#?}\ndocumented but not in the context: {gone:#?}"
+        "docs/layouts.md template context out of date.\nundocumented: {undocumented:#?}\ndocumented but not in the context: {gone:#?}"
     );
 }
 

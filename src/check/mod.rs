@@ -312,7 +312,7 @@ fn glyphs(m: &Merged, fonts: &Fonts) -> Vec<Diagnostic> {
                     crate::glyphs::describe_fields(&fields)
                 ),
             )
-            .help("add a font that has them to layouts/fonts/; see the README, fonts for other scripts"),
+            .help("add a font that has them to layouts/fonts/; see docs/workspace.md, fonts for other scripts"),
         );
     }
     out

@@ -51,8 +51,8 @@ pub fn run(args: &InitArgs) -> Result<i32> {
     }
     writeln!(
         err,
-        "next: edit profiles/mari.yaml (or rename it to your name), add a tailoring file per posting in profiles/mari/, then run `dossier -C {} build`",
-        dir.display()
+        "next: edit profiles/mari.yaml (or rename it to your name), draft a tailoring file from each posting's own text with `dossier -C {d} new mari/<posting> --from ad.pdf` (or .md, .txt, .html), then run `dossier -C {d} build`",
+        d = dir.display()
     )?;
     Ok(0)
 }

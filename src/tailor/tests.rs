@@ -135,7 +135,7 @@ fn unknown_ids_are_reported_with_line_and_known_ids() {
     .unwrap_err();
     let all = err.to_string();
     assert_eq!(err.0.len(), 5, "{all}");
-    assert!(all.contains("profiles/mari/p.yaml:4:21: cv.experience[1]: unknown experience id \"nwo\"; known: old, now, mid"), "{all}");
+    assert!(all.contains("profiles/mari/p.yaml:4:21: cv.experience[1]: unknown experience id \"nwo\"; did you mean \"now\"?; known: old, now, mid"), "{all}");
     assert!(
         all.contains(":5:") && all.contains("\"z\"") && all.contains("known: x, y"),
         "{all}"
