@@ -322,6 +322,10 @@ fn real_ametijuhend_files_draft_and_build() {
             draft.contains("requirements:\n  - text:"),
             "{seed}: no requirement lines\n{draft}"
         );
+        assert!(
+            draft.contains("    evidence:\n      - "),
+            "{seed}: no evidence suggested\n{draft}"
+        );
         keys.push(key);
     }
     let mut args = vec!["build", "-j", "4"];
@@ -339,6 +343,30 @@ fn real_ametijuhend_files_draft_and_build() {
         .unwrap_or_else(|| panic!("an Estonian demand among {reqs:#?}"));
     assert_eq!(et["asks"], "C1", "{et:#}");
     assert_eq!(et["met"], true, "{et:#}");
+    // Every seed asks Estonian at C1 and years of experience; check reads
+    // both from the draft's requirement lines.
+    for key in &keys {
+        let p = check_json(ws.path(), key);
+        let reqs = p["requirements"].as_array().expect("requirements");
+        let langs: Vec<&serde_json::Value> = reqs
+            .iter()
+            .flat_map(|r| r["languages"].as_array().into_iter().flatten())
+            .collect();
+        assert!(
+            langs
+                .iter()
+                .any(|l| l["language"] == "et" && l["asks"] == "C1"),
+            "{key}: {langs:#?}"
+        );
+        let years: Vec<&serde_json::Value> =
+            reqs.iter().filter(|r| !r["years"].is_null()).collect();
+        assert!(
+            years
+                .iter()
+                .any(|r| r["years"]["asks"].as_f64().is_some_and(|y| y >= 2.0)),
+            "{key}: no years read in {reqs:#?}"
+        );
+    }
 }
 
 #[test]
