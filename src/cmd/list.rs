@@ -98,13 +98,7 @@ pub fn rows(ws: &Workspace, settings: &Settings, today: Date) -> Result<Vec<Row>
                     .get(lang, None)
                     .unwrap_or_default()
                     .to_string();
-                let facts = track::Facts {
-                    status,
-                    sending,
-                    events: &t.events,
-                    deadline: t.posting.deadline.as_ref().map(|d| d.value),
-                    who: track::who(t.posting.contact.as_ref(), &organization),
-                };
+                let facts = track::Facts::of(&t, sending, &organization);
                 row.track = Some(track::track(&facts, settings, today));
                 row.outcome = Outcome::of(status, &sending, &t.events);
                 row.status = status.name().to_string();

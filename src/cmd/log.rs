@@ -76,13 +76,7 @@ pub fn run(cli: &Cli, args: &LogArgs) -> Result<i32> {
             .get(lang, None)
             .unwrap_or_default()
             .to_string();
-        let facts = track::Facts {
-            status: t.status.unwrap_or_default(),
-            sending,
-            events: &t.events,
-            deadline: t.posting.deadline.as_ref().map(|d| d.value),
-            who: track::who(t.posting.contact.as_ref(), &organization),
-        };
+        let facts = track::Facts::of(&t, sending, &organization);
         let tr = track::track(&facts, &settings, today);
         println!("logged {kind} {date} in {}:{line}", shown.display());
         match tr.next {

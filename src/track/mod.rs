@@ -156,6 +156,21 @@ pub struct Facts<'a> {
     pub who: String,
 }
 
+impl<'a> Facts<'a> {
+    /// The facts of a loaded tailoring file and its sending; `organization`
+    /// is the posting's, in its language (whom to follow up with, when no
+    /// contact is named).
+    pub fn of(t: &'a Tailoring, sending: Sending, organization: &str) -> Facts<'a> {
+        Facts {
+            status: t.status.unwrap_or_default(),
+            sending,
+            events: &t.events,
+            deadline: t.posting.deadline.as_ref().map(|d| d.value),
+            who: who(t.posting.contact.as_ref(), organization),
+        }
+    }
+}
+
 /// `Kati Karu (kati.karu@example.ee)`, the name or the address alone, else
 /// the organization.
 pub fn who(contact: Option<&PostingContact>, organization: &str) -> String {
