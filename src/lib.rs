@@ -22,6 +22,7 @@ pub mod europass;
 pub mod export;
 pub mod fsio;
 pub mod glyphs;
+pub mod html_tree;
 pub mod import;
 pub mod interrupt;
 pub mod jinja;

@@ -9,6 +9,15 @@
 //! and so does a generic like `List<Object>`: an element removed with its
 //! content must be closed to count as one (only `<script>` and `<style>`
 //! run to the end of the text when they are not).
+//!
+//! The HTML5 parser (html5ever, through `scraper`, as the posting reader
+//! uses it) reads the tags and entities, the way a browser would: unclosed
+//! items, misnested emphasis, every named and numeric entity. What we decide
+//! before it sees the text is only which `<` start a tag at all (see
+//! [`source`]): the parser would make an element of `<POSITION>` too.
+
+use crate::html_tree::{Step, walk};
+use scraper::{Html, Node};
 
 /// How the text is used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,41 +58,85 @@ const INLINE: &str = "span u s strike del ins code small big sub sup font img ma
 const NO_TEXT: &str = "script style noscript template iframe object svg math canvas audio \
                        video head title textarea select";
 
-/// Of those, the ones whose content is raw text (what looks like a tag
-/// inside is not one): they end at the first closing tag.
+/// Of those, the ones whose content the parser reads as text up to their
+/// closing tag.
 const RAW_TEXT: &str = "script style noscript iframe title textarea";
+
+/// What `<head>` becomes for the parser, which ignores a `<head>` in the
+/// middle of a page (and so would report its `<title>` instead).
+const HEAD: &str = "dossier-head";
 
 /// Whether `name` is one of the space-separated words of `list`.
 fn is_in(list: &str, name: &str) -> bool {
     list.split(' ').any(|w| w == name)
 }
 
-#[derive(Debug, PartialEq)]
-enum Token {
-    Text(String),
-    Open(String, Option<String>),
-    Close(String),
-    Comment,
-    /// An element of [`NO_TEXT`], removed with its content.
-    Removed(String),
-}
-
 /// Convert `s`; text without tags keeps its line breaks.
 pub fn to_markup(s: &str, flow: Flow) -> Markup {
-    let tokens = tokenize(s);
-    let html = tokens.iter().any(|t| !matches!(t, Token::Text(_)));
+    let mut tags = Vec::new();
+    let Some(source) = source(s, &mut tags) else {
+        // No tag: text, perhaps with entities, whose line breaks are its own.
+        return Markup {
+            text: normalize(&decode(s), flow),
+            ..Markup::default()
+        };
+    };
+    let doc = Html::parse_fragment(&source);
     let mut b = Builder {
         flow,
-        html,
         frames: vec![Frame::new(Kind::Root)],
         items: Vec::new(),
         dropped: Vec::new(),
     };
-    for t in tokens {
-        b.token(t);
-    }
-    while b.frames.len() > 1 {
-        b.close_top();
+    // The fragment's own `<html>` holds what was written.
+    let top = doc.root_element().id();
+    walk(doc.tree.root(), |node, step| match node.value() {
+        Node::Element(_) if node.id() == top => true,
+        Node::Element(e) => {
+            let name = match e.name() {
+                HEAD => "head",
+                name => name,
+            };
+            match step {
+                Step::Enter if is_in(NO_TEXT, name) => {
+                    b.drop_note(format!("<{name}> with its content"));
+                    false
+                }
+                Step::Enter => {
+                    b.open(
+                        name,
+                        e.attr("href").filter(|_| name == "a").map(str::to_string),
+                    );
+                    true
+                }
+                Step::Leave => {
+                    b.close(name);
+                    true
+                }
+            }
+        }
+        Node::Text(t) if step == Step::Enter => {
+            b.text(&t.text);
+            true
+        }
+        Node::Comment(_) if step == Step::Enter => {
+            b.drop_note("<!-- comment -->".to_string());
+            true
+        }
+        _ => true,
+    });
+    // Tags the parser ignored (a stray `</span>`, a `<td>` outside a table)
+    // are gone from the text too.
+    let elements: std::collections::HashSet<&str> = doc
+        .tree
+        .values()
+        .filter_map(|n| n.as_element())
+        .map(|e| if e.name() == HEAD { "head" } else { e.name() })
+        .collect();
+    for name in tags {
+        if !is_in(HANDLED, name) && !elements.contains(&name) {
+            b.drop_note(format!("<{name}>"));
+        }
     }
     let root = b.frames.pop().map(|f| f.buf).unwrap_or_default();
     Markup {
@@ -98,193 +151,151 @@ pub fn to_markup(s: &str, flow: Flow) -> Markup {
     }
 }
 
-fn tokenize(s: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut text = String::new();
-    let mut rest = s;
-    // Elements found not closed: later ones of the same name are not
-    // looked for again (which keeps `<title>` written a thousand times linear).
-    let mut unclosed: Vec<String> = Vec::new();
-    while let Some(lt) = rest.find('<') {
-        text.push_str(&rest[..lt]);
-        rest = &rest[lt..];
-        let Some((token, mut len)) = tag(rest) else {
-            text.push('<');
-            rest = &rest[1..];
-            continue;
-        };
-        let token = match token {
-            Token::Open(name, _) if is_in(NO_TEXT, &name) => {
-                let content = if rest[..len].ends_with("/>") {
-                    Some(0)
-                } else if unclosed.contains(&name) {
-                    None
-                } else {
-                    element_end(&name, &rest[len..])
-                };
-                let Some(content) = content else {
-                    // Not closed: no element (`List<Object>`).
-                    if !unclosed.contains(&name) {
-                        unclosed.push(name);
-                    }
-                    text.push('<');
-                    rest = &rest[1..];
-                    continue;
-                };
-                len += content;
-                Token::Removed(name)
-            }
-            token => token,
-        };
-        if !text.is_empty() {
-            out.push(Token::Text(decode(&std::mem::take(&mut text))));
-        }
-        out.push(token);
-        rest = &rest[len..];
-    }
-    text.push_str(rest);
-    if !text.is_empty() {
-        out.push(Token::Text(decode(&text)));
-    }
-    out
-}
-
-/// How many bytes of `s`, which follows the opening tag of `name` (an
-/// element of [`NO_TEXT`]), the element's content and closing tag take;
-/// `None` when it is not closed (then it is no element), except that an
-/// unclosed `<script>` or `<style>` runs to the end.
-fn element_end(name: &str, s: &str) -> Option<usize> {
+/// `s` as the parser is to read it, or `None` when it holds no tag or
+/// comment; the names of its tags are added to `tags`, once each. A `<`
+/// starts a tag only before the name of an element we know (in any case) and a `>` that ends it (quotes respected, no `<` on the
+/// way); any other `<` is escaped, so that the parser keeps it as text. An
+/// element of [`NO_TEXT`] counts only when it is closed later on: a generic
+/// like `List<Object>` would otherwise take the rest of the text with it
+/// (`<script>` and `<style>` need not be, as in a browser).
+fn source(s: &str, tags: &mut Vec<&'static str>) -> Option<String> {
     // ASCII lower case keeps every byte where it was.
     let low = s.to_ascii_lowercase();
-    let bytes = low.as_bytes();
-    let boundary = |at: usize| {
-        bytes
-            .get(at)
-            .is_none_or(|c| c.is_ascii_whitespace() || matches!(c, b'>' | b'/'))
-    };
-    let tag_end = |from: usize| low[from..].find('>').map_or(low.len(), |k| from + k + 1);
-    let raw = is_in(RAW_TEXT, name);
-    let mut depth = 1;
-    let mut at = 0;
-    while let Some(k) = low[at..].find('<') {
-        let lt = at + k;
-        let rest = &low[lt + 1..];
-        if let Some(closing) = rest.strip_prefix('/')
-            && closing.starts_with(name)
-            && boundary(lt + 2 + name.len())
+    let comments_end = low.rfind("-->");
+    // Where the last closing tag of each element of NO_TEXT starts: one look
+    // a name keeps `<title>` written a thousand times linear.
+    let mut last_close: Vec<(&str, Option<usize>)> = Vec::new();
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut found = false;
+    let mut from = 0;
+    while let Some(k) = low[from..].find('<') {
+        let lt = from + k;
+        out.push_str(&s[from..lt]);
+        from = lt + 1;
+        if low[lt..].starts_with("<!--") && comments_end.is_some_and(|e| e >= lt + 4) {
+            // What the comment holds is scanned on, escaped or not: the
+            // parser drops it either way.
+            out.push_str("<!--");
+            from = lt + 4;
+            found = true;
+            continue;
+        }
+        let Some((name, closing, end)) = tag(&low, lt) else {
+            out.push_str("&lt;");
+            continue;
+        };
+        let text = &s[lt..end];
+        let self_closing = text.ends_with("/>");
+        if !closing && !self_closing && is_in(NO_TEXT, name) && !matches!(name, "script" | "style")
         {
-            depth -= 1;
-            if depth == 0 {
-                return Some(tag_end(lt));
-            }
-        } else if !raw && rest.starts_with(name) && boundary(lt + 1 + name.len()) {
-            let end = tag_end(lt);
-            if !low[..end].ends_with("/>") {
-                depth += 1;
+            let at = match last_close.iter().find(|(n, _)| *n == name) {
+                Some(&(_, at)) => at,
+                None => {
+                    let at = last_closing_tag(&low, name);
+                    last_close.push((name, at));
+                    at
+                }
+            };
+            if at.is_none_or(|at| at < end) {
+                out.push_str("&lt;");
+                continue;
             }
         }
-        at = lt + 1;
+        found = true;
+        if !tags.contains(&name) {
+            tags.push(name);
+        }
+        from = end;
+        if name == "head" {
+            // After `<` or `</`.
+            let at = if closing { 2 } else { 1 };
+            out.push_str(&text[..at]);
+            out.push_str(HEAD);
+            out.push_str(&text[at + name.len()..]);
+        } else {
+            out.push_str(text);
+        }
+        // Only foreign elements (`<svg/>`) close themselves for the parser;
+        // an `<object/>` would take the rest of the text.
+        if self_closing && !closing && is_in(NO_TEXT, name) && !matches!(name, "svg" | "math") {
+            out.push_str(&format!("</{name}>"));
+        } else if !closing && is_in(RAW_TEXT, name) {
+            // Up to its closing tag the parser reads text (`if (a<b)`), and
+            // so does this: what looks like a tag inside is not one.
+            let content = closing_tag(&low, name, end).unwrap_or(s.len());
+            out.push_str(&s[end..content]);
+            from = content;
+        }
     }
-    matches!(name, "script" | "style").then_some(s.len())
+    out.push_str(&s[from..]);
+    found.then_some(out)
 }
 
-/// A tag at the start of `s` and its length in bytes.
-fn tag(s: &str) -> Option<(Token, usize)> {
-    if let Some(body) = s.strip_prefix("<!--") {
-        let end = body.find("-->")?;
-        return Some((Token::Comment, 4 + end + 3));
-    }
-    let bytes = s.as_bytes();
-    let mut i = 1;
-    let closing = bytes.get(i) == Some(&b'/');
-    if closing {
-        i += 1;
-    }
-    let name_start = i;
-    while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-        i += 1;
-    }
-    let name = s[name_start..i].to_ascii_lowercase();
-    if name.is_empty()
-        || !name.as_bytes()[0].is_ascii_alphabetic()
-        || ![HANDLED, BLOCK, INLINE, NO_TEXT]
-            .iter()
-            .any(|list| is_in(list, &name))
-    {
-        return None;
-    }
-    match bytes.get(i) {
+/// The tag whose `<` is at `lt` in `low` (the text in lower case): the
+/// element's name, whether it is a closing tag, and where the tag ends.
+fn tag(low: &str, lt: usize) -> Option<(&'static str, bool, usize)> {
+    let rest = &low[lt + 1..];
+    let closing = rest.starts_with('/');
+    let rest = &rest[usize::from(closing)..];
+    let len = rest
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    let name = known(&rest[..len])?;
+    match rest.as_bytes().get(len) {
         Some(b'>' | b'/') => {}
         Some(c) if c.is_ascii_whitespace() => {}
         _ => return None,
     }
     // Attributes up to `>`, quotes respected.
     let mut quote = None;
-    let mut end = None;
-    for (k, c) in s[i..].char_indices() {
+    for (k, c) in rest[len..].char_indices() {
         match (quote, c) {
             (Some(q), c) if c == q => quote = None,
             (Some(_), _) => {}
             (None, '"' | '\'') => quote = Some(c),
             (None, '>') => {
-                end = Some(i + k);
-                break;
+                return Some((name, closing, lt + 1 + usize::from(closing) + len + k + 1));
             }
             (None, '<') => return None,
             _ => {}
         }
     }
-    let end = end?;
-    let token = if closing {
-        Token::Close(name)
-    } else {
-        let href = (name == "a")
-            .then(|| attribute(&s[i..end], "href"))
-            .flatten();
-        Token::Open(name, href)
-    };
-    Some((token, end + 1))
+    None
 }
 
-/// The value of attribute `name` in `attrs` (`href="x"`, `href='x'`, `href=x`).
-fn attribute(attrs: &str, name: &str) -> Option<String> {
-    let mut rest = attrs;
-    loop {
-        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
-        if rest.is_empty() {
-            return None;
-        }
-        let key_end = rest
-            .find(|c: char| c.is_whitespace() || c == '=' || c == '/')
-            .unwrap_or(rest.len());
-        let key = rest[..key_end].to_ascii_lowercase();
-        rest = rest[key_end..].trim_start();
-        let value = if let Some(v) = rest.strip_prefix('=') {
-            let v = v.trim_start();
-            let (value, after) = match v.chars().next() {
-                Some(q @ ('"' | '\'')) => {
-                    let inner = &v[1..];
-                    let close = inner.find(q).unwrap_or(inner.len());
-                    (&inner[..close], inner.get(close + 1..).unwrap_or(""))
-                }
-                _ => {
-                    let close = v.find(char::is_whitespace).unwrap_or(v.len());
-                    (&v[..close], &v[close..])
-                }
-            };
-            rest = after;
-            Some(value)
-        } else {
-            None
-        };
-        if key == name {
-            return value.map(decode);
-        }
-        if key.is_empty() {
-            // Nothing parsable is left.
-            return None;
+/// `name` as one of the elements we know.
+fn known(name: &str) -> Option<&'static str> {
+    [HANDLED, BLOCK, INLINE, NO_TEXT]
+        .iter()
+        .flat_map(|list| list.split(' '))
+        .find(|w| !w.is_empty() && *w == name)
+}
+
+/// Where the first closing tag of `name` at or after `from` starts in `low`.
+fn closing_tag(low: &str, name: &str, from: usize) -> Option<usize> {
+    let needle = format!("</{name}");
+    let mut at = from;
+    while let Some(k) = low[at..].find(&needle) {
+        let start = at + k;
+        at = start + needle.len();
+        if low
+            .as_bytes()
+            .get(at)
+            .is_none_or(|c| c.is_ascii_whitespace() || matches!(c, b'>' | b'/'))
+        {
+            return Some(start);
         }
     }
+    None
+}
+
+/// Where the last closing tag of `name` starts in `low`.
+fn last_closing_tag(low: &str, name: &str) -> Option<usize> {
+    let mut last = None;
+    while let Some(at) = closing_tag(low, name, last.map_or(0, |at| at + 1)) {
+        last = Some(at);
+    }
+    last
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -317,7 +328,6 @@ const PARA: &str = "\n\n";
 
 struct Builder {
     flow: Flow,
-    html: bool,
     frames: Vec<Frame>,
     items: Vec<String>,
     dropped: Vec<String>,
@@ -341,22 +351,10 @@ impl Builder {
             .any(|f| matches!(f.kind, Kind::Bold | Kind::Italic | Kind::Plain))
     }
 
-    fn token(&mut self, t: Token) {
-        match t {
-            Token::Text(text) => {
-                let text = if self.html {
-                    // HTML: any run of white space is one space.
-                    squash_spaces(&text)
-                } else {
-                    text
-                };
-                self.buf().push_str(&text);
-            }
-            Token::Comment => self.drop_note("<!-- comment -->".to_string()),
-            Token::Removed(name) => self.drop_note(format!("<{name}> with its content")),
-            Token::Open(name, href) => self.open(&name, href),
-            Token::Close(name) => self.close(&name),
-        }
+    fn text(&mut self, text: &str) {
+        // HTML: any run of white space is one space.
+        let text = squash_spaces(&clean(text));
+        self.buf().push_str(&text);
     }
 
     fn open(&mut self, name: &str, href: Option<String>) {
@@ -381,39 +379,17 @@ impl Builder {
                 self.buf().push_str(brk);
             }
             "p" | "ul" | "ol" => self.buf().push_str(PARA),
-            "li" => {
-                if self.frames.last().is_some_and(|f| f.kind == Kind::Item) {
-                    self.close_top();
-                }
-                self.frames.push(Frame::new(Kind::Item));
-            }
+            "li" => self.frames.push(Frame::new(Kind::Item)),
             _ => self.other(name),
         }
     }
 
+    /// The end of element `name`, whose content the parser has closed.
     fn close(&mut self, name: &str) {
-        let wanted = |k: &Kind| match name {
-            "b" | "strong" => matches!(k, Kind::Bold | Kind::Plain),
-            "i" | "em" => matches!(k, Kind::Italic | Kind::Plain),
-            "a" => matches!(k, Kind::Link(_)),
-            "li" => *k == Kind::Item,
-            _ => false,
-        };
-        if let Some(at) = self.frames.iter().rposition(|f| wanted(&f.kind)) {
-            // Close what was left open inside, then the element itself.
-            while self.frames.len() > at {
-                self.close_top();
-            }
-            return;
-        }
         match name {
-            "p" | "ul" | "ol" => {
-                if name != "p" && self.frames.last().is_some_and(|f| f.kind == Kind::Item) {
-                    self.close_top();
-                }
-                self.buf().push_str(PARA);
-            }
-            "b" | "strong" | "i" | "em" | "a" | "li" | "br" => {}
+            "b" | "strong" | "i" | "em" | "a" | "li" => self.close_top(),
+            "p" | "ul" | "ol" => self.buf().push_str(PARA),
+            "br" => {}
             _ => self.other(name),
         }
     }
@@ -523,7 +499,10 @@ impl Builder {
                 let text = normalize(inside, Flow::Line);
                 if !text.is_empty() {
                     let buf = self.buf();
-                    if !buf.trim().is_empty() && !buf.trim_end().ends_with([';', ':']) {
+                    // The `;` right after the text before (`a; b`), not
+                    // after the break a list or paragraph left (`a ; b`).
+                    buf.truncate(buf.trim_end().len());
+                    if !buf.is_empty() && !buf.ends_with([';', ':']) {
                         buf.push(';');
                     }
                     buf.push(' ');
@@ -583,122 +562,36 @@ fn normalize(s: &str, flow: Flow) -> String {
     out
 }
 
-/// Decode `&amp;`, `&nbsp;`, `&#39;`, `&#x2014;` …; anything else stays.
+/// Decode `&amp;`, `&nbsp;`, `&#39;`, `&#x2014;`, `&eacute;` … as a browser
+/// would; anything else stays (`AT&T`, `&unknown;`).
 pub fn decode(s: &str) -> String {
-    if !s.contains('&') {
+    if !has_entity(s) {
+        // Plain text with a bare `&` ("R&D") is left alone: the parser would
+        // read the few old entities that need no `;` (`&copy2024`).
         return s.to_string();
     }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        let semi = rest[1..]
-            .char_indices()
-            .take(12)
-            .find(|&(_, c)| c == ';')
-            .map(|(k, _)| k + 1);
-        let decoded = semi.and_then(|k| entity(&rest[1..k]).map(|c| (c, k)));
-        match decoded {
-            Some((c, k)) => {
-                if let Some(c) = c {
-                    out.push(c);
-                }
-                rest = &rest[k + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    let doc = Html::parse_fragment(&s.replace('<', "&lt;"));
+    clean(&doc.root_element().text().collect::<String>())
 }
 
-/// The character of an entity name (`amp`, `#39`, `#x2014`); `Some(None)`
-/// for one that stands for nothing visible (`shy`).
-fn entity(name: &str) -> Option<Option<char>> {
-    if let Some(num) = name.strip_prefix('#') {
-        let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse().ok()?,
-        };
-        let c = char::from_u32(code)?;
-        return (!c.is_control() || c == '\n' || c == '\t').then_some(Some(c));
-    }
-    let c = match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        "ensp" => '\u{2002}',
-        "emsp" => '\u{2003}',
-        "thinsp" => '\u{2009}',
-        "shy" | "zwj" | "zwnj" => return Some(None),
-        "ndash" => '–',
-        "mdash" => '—',
-        "hellip" => '…',
-        "laquo" => '«',
-        "raquo" => '»',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "sbquo" => '‚',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "bdquo" => '„',
-        "bull" => '•',
-        "middot" => '·',
-        "copy" => '©',
-        "reg" => '®',
-        "trade" => '™',
-        "euro" => '€',
-        "pound" => '£',
-        "yen" => '¥',
-        "cent" => '¢',
-        "deg" => '°',
-        "plusmn" => '±',
-        "times" => '×',
-        "divide" => '÷',
-        "sect" => '§',
-        "para" => '¶',
-        "rarr" => '→',
-        "larr" => '←',
-        "harr" => '↔',
-        "szlig" => 'ß',
-        "aelig" => 'æ',
-        "AElig" => 'Æ',
-        "oslash" => 'ø',
-        "Oslash" => 'Ø',
-        "aring" => 'å',
-        "Aring" => 'Å',
-        "ccedil" => 'ç',
-        "Ccedil" => 'Ç',
-        "ntilde" => 'ñ',
-        "Ntilde" => 'Ñ',
-        _ => return accented(name).map(Some),
-    };
-    Some(Some(c))
+/// Whether `s` holds an entity: `&` and a name or number ended by `;`.
+fn has_entity(s: &str) -> bool {
+    s.match_indices('&').any(|(at, _)| {
+        let rest = &s[at + 1..];
+        let name = rest.strip_prefix('#').unwrap_or(rest);
+        let len = name
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(name.len());
+        len > 0 && name[len..].starts_with(';')
+    })
 }
 
-/// `eacute`, `Ouml`, `atilde` …: a letter with an accent.
-fn accented(name: &str) -> Option<char> {
-    let mut chars = name.chars();
-    let base = chars.next()?;
-    let accent = chars.as_str();
-    const TABLE: &[(&str, &str, &str)] = &[
-        ("acute", "aeiouyAEIOUY", "áéíóúýÁÉÍÓÚÝ"),
-        ("grave", "aeiouAEIOU", "àèìòùÀÈÌÒÙ"),
-        ("circ", "aeiouAEIOU", "âêîôûÂÊÎÔÛ"),
-        ("uml", "aeiouyAEIOU", "äëïöüÿÄËÏÖÜ"),
-        ("tilde", "aonAON", "ãõñÃÕÑ"),
-        ("caron", "sSzZcC", "šŠžŽčČ"),
-    ];
-    let (_, from, to) = TABLE.iter().find(|(a, _, _)| *a == accent)?;
-    let at = from.chars().position(|c| c == base)?;
-    to.chars().nth(at)
+/// Text from the parser without what it decodes but nobody can see or print:
+/// soft hyphens (`&shy;`) and control characters (`&#1;`).
+fn clean(text: &str) -> String {
+    text.chars()
+        .filter(|&c| c != '\u{ad}' && (!c.is_control() || c == '\n' || c == '\t'))
+        .collect()
 }
 
 #[cfg(test)]

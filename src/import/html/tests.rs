@@ -134,6 +134,10 @@ fn what_is_not_a_tag_stays_text() {
         "List<Object> and Map<String, Object>",
         "C<T> and Vec<Title>",
         "Foo<Template>, Bar<Head>",
+        // A bare `&` is no entity; nor are the old ones without `;` that
+        // HTML would read (`&copy2024`), in text without tags or entities.
+        "R&D, C++ & Rust",
+        "AT&T&copy &copy2024 a &amp b",
     ] {
         let m = to_markup(s, Flow::Line);
         assert_eq!(m.text, s, "{s}");
@@ -182,5 +186,50 @@ fn script_style_and_other_non_text_elements_go_with_their_content() {
         assert_eq!(m.text, want, "{s}");
         assert_eq!(m.dropped.len(), 1, "{s}: {:?}", m.dropped);
         assert!(m.dropped[0].starts_with(dropped), "{s}: {:?}", m.dropped);
+    }
+}
+
+#[test]
+fn what_the_parser_reads_as_a_browser_does() {
+    // Items left open end at the next item or the list's end.
+    let m = to_markup(
+        "<ol><li>one<li>two<li>three</ol>after",
+        Flow::BlockWithItems,
+    );
+    assert_eq!(m.items, vec!["one", "two", "three"]);
+    assert_eq!(m.text, "after");
+    assert_eq!(block("<li>loose"), "• loose");
+    // A nested list stays within its item, joined on one line.
+    let nested = "<ul><li>a<ul><li>b</li><li>c</li></ul></li><li>d</li></ul>";
+    assert_eq!(block(nested), "• a; b; c\n\n• d");
+    let m = to_markup(nested, Flow::BlockWithItems);
+    assert_eq!(m.items, vec!["a; b; c", "d"]);
+    assert_eq!(
+        line("Intro<ul><li>one</li><li>two</li></ul>"),
+        "Intro; one; two"
+    );
+    // Every way of writing a line break, `</br>` too.
+    assert_eq!(block("a<br>b<br/>c<BR />d</br>e"), "a\n\nb\n\nc\n\nd\n\ne");
+    // Numeric entities, old Windows code points and entities without `;`
+    // in HTML, as a browser reads them.
+    assert_eq!(
+        line("<b>&#8364;&#x20AC; &#128512;</b> &#150; &copy2024 &amp R&D"),
+        "**€€ 😀** – ©2024 & R&D"
+    );
+    // Emphasis left open across a paragraph goes on in the next one.
+    assert_eq!(block("<p><b>x</p>y"), "**x**\n\n**y**");
+    // A tag the parser ignores is still reported.
+    let m = to_markup("x</span> <td>y", Flow::Line);
+    assert_eq!(m.text, "x y");
+    assert_eq!(m.dropped, vec!["<span>", "<td>"]);
+}
+
+proptest::proptest! {
+    #[test]
+    fn never_panics(text in "(\\PC|</?(b|i|a|li|ul|p|br|td|table|div|span|script|object|title|head|svg|!--|-->|x)[ a-z='\"/]{0,6}>?|&[a-z#0-9]{0,6};?){0,30}") {
+        for flow in [Flow::Line, Flow::Block, Flow::BlockWithItems] {
+            let m = to_markup(&text, flow);
+            proptest::prop_assert!(!m.text.contains('\0'));
+        }
     }
 }

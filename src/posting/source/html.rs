@@ -6,6 +6,7 @@
 //! The parser decodes entities; Cloudflare-protected addresses are decoded
 //! here from `data-cfemail` (a link's `href` is decoded later with the text).
 
+use crate::html_tree::{Step, walk};
 use scraper::{Html, Node};
 
 const DROPPED: &[&str] = &[
@@ -129,103 +130,76 @@ pub fn to_text(source: &str) -> String {
         out.text(&inner_text(t));
         out.blank();
     }
-    // The element whose content is skipped (dropped, or already written).
-    let mut skipping = None;
     let mut cells_in_row = 0usize;
-    // Depth-first with an explicit stack (`true`: the element's end), so
-    // that no nesting depth can overflow the call stack.
-    let mut stack = vec![(doc.tree.root(), false)];
-    while let Some((node, closing)) = stack.pop() {
-        if !closing {
-            stack.push((node, true));
-            stack.extend(node.children().rev().map(|c| (c, false)));
-        }
-        match closing {
-            false => {
-                if skipping.is_some() {
-                    continue;
-                }
-                match node.value() {
-                    Node::Text(t) => out.text(&t.text),
-                    Node::Element(e) => {
-                        let name = e.name();
-                        if DROPPED.contains(&name) {
-                            skipping = Some(node.id());
-                            continue;
-                        }
-                        let Some(el) = scraper::ElementRef::wrap(node) else {
-                            continue;
-                        };
-                        if let Some(addr) = e.attr("data-cfemail").and_then(super::cf_decode) {
-                            out.text(&addr);
-                            skipping = Some(node.id());
-                            continue;
-                        }
-                        if name == "a" {
-                            let href = e.attr("href").unwrap_or("");
-                            let addr = href
-                                .split_once("email-protection#")
-                                .and_then(|(_, hex)| super::cf_decode(hex.trim()))
-                                .or_else(|| {
-                                    href.strip_prefix("mailto:")
-                                        .map(|a| a.split('?').next().unwrap_or("").to_string())
-                                });
-                            if let Some(addr) = addr.filter(|a| a.contains('@')) {
-                                let shown = inner_text(el);
-                                if shown.contains('@') && !shown.contains("protected") {
-                                    out.text(&shown);
-                                } else if shown.is_empty() || shown.contains("protected") {
-                                    out.text(&addr);
-                                } else {
-                                    out.text(&format!("{shown} ({addr})"));
-                                }
-                                skipping = Some(node.id());
-                                continue;
-                            }
-                        }
-                        if name == "br" {
-                            out.flush();
-                        } else if name == "td" || name == "th" {
-                            if cells_in_row > 0 {
-                                out.cur.push_str(" | ");
-                            }
-                            cells_in_row += 1;
-                        } else if BLOCKS.contains(&name) {
-                            out.flush();
-                            if name == "tr" {
-                                cells_in_row = 0;
-                            }
-                            if name == "li" {
-                                out.cur.push_str("- ");
-                            }
-                            if let Some(level) = heading_level(name) {
-                                out.cur.push_str(&"#".repeat(level));
-                                out.cur.push(' ');
-                            }
-                        }
-                    }
-                    _ => {}
-                }
+    // An element dropped, or whose text is already written, is not entered.
+    walk(doc.tree.root(), |node, step| {
+        let Node::Element(e) = node.value() else {
+            if let (Node::Text(t), Step::Enter) = (node.value(), step) {
+                out.text(&t.text);
             }
-            true => {
-                if skipping == Some(node.id()) {
-                    skipping = None;
-                    continue;
+            return true;
+        };
+        let name = e.name();
+        if step == Step::Leave {
+            if PARAGRAPHS.contains(&name) {
+                out.blank();
+            } else if BLOCKS.contains(&name) {
+                out.flush();
+            }
+            return true;
+        }
+        if DROPPED.contains(&name) {
+            return false;
+        }
+        if let Some(addr) = e.attr("data-cfemail").and_then(super::cf_decode) {
+            out.text(&addr);
+            return false;
+        }
+        if name == "a"
+            && let Some(el) = scraper::ElementRef::wrap(node)
+        {
+            let href = e.attr("href").unwrap_or("");
+            let addr = href
+                .split_once("email-protection#")
+                .and_then(|(_, hex)| super::cf_decode(hex.trim()))
+                .or_else(|| {
+                    href.strip_prefix("mailto:")
+                        .map(|a| a.split('?').next().unwrap_or("").to_string())
+                });
+            if let Some(addr) = addr.filter(|a| a.contains('@')) {
+                let shown = inner_text(el);
+                if shown.contains('@') && !shown.contains("protected") {
+                    out.text(&shown);
+                } else if shown.is_empty() || shown.contains("protected") {
+                    out.text(&addr);
+                } else {
+                    out.text(&format!("{shown} ({addr})"));
                 }
-                if skipping.is_some() {
-                    continue;
-                }
-                if let Node::Element(e) = node.value() {
-                    let name = e.name();
-                    if PARAGRAPHS.contains(&name) {
-                        out.blank();
-                    } else if BLOCKS.contains(&name) {
-                        out.flush();
-                    }
-                }
+                return false;
             }
         }
-    }
+        if name == "br" {
+            out.flush();
+        } else if name == "td" || name == "th" {
+            if cells_in_row > 0 {
+                out.cur.push_str(" | ");
+            }
+            cells_in_row += 1;
+        } else if BLOCKS.contains(&name) {
+            out.flush();
+            if name == "tr" {
+                cells_in_row = 0;
+            }
+            if name == "li" {
+                out.cur.push_str("- ");
+            }
+            if let Some(level) = heading_level(name) {
+                out.cur.push_str(&"#".repeat(level));
+                out.cur.push(' ');
+            }
+        }
+        true
+    });
     out.flush();
     out.lines.join("\n")
 }
