@@ -41,6 +41,27 @@ pub struct Markup {
     pub dropped: Vec<String>,
 }
 
+/// More tags than this in one string: read as plain text.
+const MAX_TAGS: usize = 2000;
+
+/// `s` without anything between `<` and `>`.
+fn strip_tags(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut inside = false;
+    for c in s.chars() {
+        match c {
+            '<' => inside = true,
+            '>' if inside => {
+                inside = false;
+                out.push(' ');
+            }
+            _ if !inside => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Tags we convert.
 const HANDLED: &str = "b strong i em a br p ul ol li";
 
@@ -81,6 +102,16 @@ pub fn to_markup(s: &str, flow: Flow) -> Markup {
             ..Markup::default()
         };
     };
+    // html5ever's time grows with the square of the nesting depth (10,000
+    // nested `<li>` take seconds); no résumé string nests like that, so
+    // such a string is read as text with its tags removed, and said so.
+    if source.matches('<').count() > MAX_TAGS {
+        return Markup {
+            text: normalize(&decode(&strip_tags(&source)), flow),
+            dropped: vec![format!("more than {MAX_TAGS} tags (read as plain text)")],
+            ..Markup::default()
+        };
+    }
     let doc = Html::parse_fragment(&source);
     let mut b = Builder {
         flow,

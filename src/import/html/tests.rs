@@ -233,3 +233,20 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn thousands_of_nested_tags_are_read_as_text() {
+    // Past MAX_TAGS the parser (quadratic in the nesting depth) is not used.
+    let deep = "<ul><li>x".repeat(10_000);
+    let m = to_markup(&deep, Flow::Block);
+    assert!(
+        m.text.starts_with('x'),
+        "{:?}",
+        &m.text[..20.min(m.text.len())]
+    );
+    assert!(
+        m.dropped.iter().any(|d| d.contains("read as plain text")),
+        "{:?}",
+        m.dropped
+    );
+}
