@@ -429,7 +429,14 @@ fn location(path: &str, v: &Value, contact: &mut Map<String, Value>, notes: &mut
         .flatten()
         .map(String::as_str)
         .collect();
-    if !city_line.is_empty() && !lines.is_empty() {
+    // An address that already ends in its city ("15092 Tallinn", as
+    // `dossier export json-resume` writes it) gets no second city line.
+    let has_city = city.as_deref().is_some_and(|c| {
+        lines
+            .iter()
+            .any(|l| l.to_lowercase().contains(&c.to_lowercase()))
+    });
+    if !city_line.is_empty() && !lines.is_empty() && !has_city {
         lines.push(city_line.join(" "));
     } else if let Some(p) = &postal {
         notes.push(
