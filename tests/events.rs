@@ -465,3 +465,51 @@ fn the_brief_lists_the_sending_and_the_events_under_history() {
         "{brief}"
     );
 }
+
+/// With `--message-format json`, `log` and `calendar -o` print one JSON
+/// object each, for scripts.
+#[test]
+fn log_and_calendar_speak_json_when_asked() {
+    let ws = example_workspace();
+    let ws = ws.path();
+    let out = dossier_on(
+        ws,
+        DAY_15,
+        &[
+            "--message-format",
+            "json",
+            "log",
+            SENT,
+            "reply",
+            "--date",
+            "2026-11-20",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: Value = serde_json::from_str(stdout(&out).trim()).expect("one JSON object");
+    assert_eq!(v["event"], "logged");
+    assert_eq!(v["kind"], "reply");
+    assert_eq!(v["date"], "2026-11-20");
+    // A reply restarts the follow-up clock: due 7 days after it.
+    assert_eq!(v["stage"], "follow-up-due", "{v}");
+    assert_eq!(v["next"]["date"], "2026-11-27", "{v}");
+    assert!(v["line"].as_u64().is_some_and(|l| l > 1), "{v}");
+
+    let ics = ws.join("applications.ics");
+    let out = dossier_on(
+        ws,
+        DAY_15,
+        &[
+            "--message-format",
+            "json",
+            "calendar",
+            "-o",
+            ics.to_str().expect("utf-8"),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: Value = serde_json::from_str(stdout(&out).trim()).expect("one JSON object");
+    assert_eq!(v["event"], "calendar");
+    assert!(v["events"].as_u64().is_some_and(|n| n >= 3), "{v}");
+    assert!(ics.is_file());
+}

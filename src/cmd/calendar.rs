@@ -77,7 +77,14 @@ pub fn run(cli: &Cli, args: &CalendarArgs) -> Result<i32> {
     match &args.output {
         Some(path) => {
             crate::fsio::write_atomic(path, text.as_bytes())?;
-            if !cli.quiet {
+            if cli.message_format == crate::report::MessageFormat::Json {
+                let event = serde_json::json!({
+                    "event": "calendar",
+                    "file": path,
+                    "events": entries.len(),
+                });
+                println!("{event}");
+            } else if !cli.quiet {
                 eprintln!("wrote {} ({} events)", path.display(), entries.len());
             }
         }

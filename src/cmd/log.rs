@@ -68,7 +68,7 @@ pub fn run(cli: &Cli, args: &LogArgs) -> Result<i32> {
             shown.display()
         );
     }
-    if !cli.quiet {
+    if cli.message_format == crate::report::MessageFormat::Json || !cli.quiet {
         let lang = t.language.value;
         let organization = t
             .posting
@@ -78,6 +78,20 @@ pub fn run(cli: &Cli, args: &LogArgs) -> Result<i32> {
             .to_string();
         let facts = track::Facts::of(&t, sending, &organization);
         let tr = track::track(&facts, &settings, today);
+        if cli.message_format == crate::report::MessageFormat::Json {
+            let event = serde_json::json!({
+                "event": "logged",
+                "posting": p.key(),
+                "kind": kind.to_string(),
+                "date": date.to_string(),
+                "file": shown,
+                "line": line,
+                "stage": tr.stage.name(),
+                "next": tr.next,
+            });
+            println!("{event}");
+            return Ok(0);
+        }
         println!("logged {kind} {date} in {}:{line}", shown.display());
         match tr.next {
             Some(n) => println!("{}: {} — next: {}", p.key(), tr.stage.name(), n.text),
