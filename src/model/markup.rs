@@ -55,9 +55,16 @@ fn parse_range(c: &[char], depth: usize) -> Vec<Span> {
                 i = end + 1;
                 continue;
             }
-            // [label](url)
+            // [label](url): the label ends at the first `]`, which `(` must
+            // follow; it holds no bracket and no paragraph break, so that
+            // "[2015-2016].\n\n… [St. Anthony's](url)" links only the
+            // second (a link across paragraphs cannot be tagged, and PDF/UA
+            // refuses it).
             if c[i] == '['
-                && let Some(close) = find_seq(c, i + 1, &[']', '(']).filter(|&e| e > i + 1)
+                && let Some(close) = (i + 1..c.len())
+                    .find(|&k| c[k] == '[' || c[k] == ']')
+                    .filter(|&e| e > i + 1 && c[e] == ']' && c.get(e + 1) == Some(&'('))
+                && find_seq(&c[i + 1..close], 0, &['\n', '\n']).is_none()
                 && let Some(paren) = c[close + 2..]
                     .iter()
                     .position(|&x| x == ')')
@@ -237,6 +244,19 @@ mod tests {
                 t(".")
             ]
         );
+    }
+
+    #[test]
+    fn a_link_label_holds_no_bracket_and_no_paragraph_break() {
+        let spans = parse("[2015-2016].\n\nVolunteer at [St. Anthony's](https://x.org/) [2012].");
+        let links: Vec<&Span> = spans
+            .iter()
+            .filter(|s| matches!(s, Span::Link { .. }))
+            .collect();
+        assert_eq!(links.len(), 1, "{spans:?}");
+        assert!(matches!(links[0], Span::Link { label, .. } if to_plain(label) == "St. Anthony's"));
+        let nested = parse("[[1](https://a.org/)] [x\n\ny](https://b.org/)");
+        assert_eq!(to_plain(&nested), "[1] [x\n\ny](https://b.org/)");
     }
 
     #[test]
