@@ -1,7 +1,7 @@
 //! `dossier import json-resume` on the JSON Resume files people really keep
 //! (`../shared/reference/json-resume-wild/` beside the checkout, see its
 //! `SOURCES.md`; never copied into the project): every file
-//! with a name imports into a profile that passes `dossier check`, and every
+//! with a name imports into a profile that passes `dossier check` and builds, and every
 //! employer, school and language of the JSON is in it.
 
 mod common;
@@ -182,7 +182,7 @@ fn undated(profile: &Value) -> Vec<String> {
 }
 
 #[test]
-fn every_wild_file_with_a_name_imports_and_passes_check() {
+fn every_wild_file_with_a_name_imports_passes_check_and_builds() {
     let Some(files) = wild_files() else {
         return;
     };
@@ -219,6 +219,12 @@ fn every_wild_file_with_a_name_imports_and_passes_check() {
         let check = dossier(ws, &["check"]);
         if check.status.code() != Some(0) {
             failures.push(format!("{label}: check failed: {}", stderr(&check)));
+            continue;
+        }
+        // And typst builds it, PDF/UA and PDF/A enforced as by default.
+        let build = dossier(ws, &["build", "-q"]);
+        if !build.status.success() {
+            failures.push(format!("{label}: build failed: {}", stderr(&build)));
             continue;
         }
         checked += 1;
